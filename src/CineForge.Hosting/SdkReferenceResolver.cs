@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace CineForge.Hosting;
+
+/// <summary>
+/// Resolves <c>#r "nuget: CineForge.Sdk, x.y.z"</c> to the SDK this host carries, so scripts
+/// written for dotnet-script run unchanged. Other references go to the default resolver.
+/// </summary>
+internal sealed class SdkReferenceResolver : MetadataReferenceResolver
+{
+    public const string NuGetPrefix = "nuget:";
+    public const string SdkPackageId = "CineForge.Sdk";
+
+    private readonly MetadataReferenceResolver fallback;
+
+    public SdkReferenceResolver(MetadataReferenceResolver fallback) => this.fallback = fallback;
+
+    public override bool ResolveMissingAssemblies => fallback.ResolveMissingAssemblies;
+
+    public static ImmutableArray<PortableExecutableReference> SdkReferences { get; } = ImmutableArray.Create(
+        MetadataReference.CreateFromFile(typeof(Film).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Rules.RuleIds).Assembly.Location));
+
+    /// <summary>The package id of a <c>nuget:</c> reference, or null for other references.</summary>
+    public static string? PackageId(string reference)
+    {
+        if (!reference.StartsWith(NuGetPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var spec = reference.Substring(NuGetPrefix.Length).Trim();
+        var end = spec.IndexOfAny(new[] { ',', '/' });
+        return (end < 0 ? spec : spec.Substring(0, end)).Trim();
+    }
+
+    public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
+    {
+        var package = PackageId(reference);
+        if (package is null)
+        {
+            return fallback.ResolveReference(reference, baseFilePath, properties);
+        }
+
+        // Roslyn binds one assembly per #r directive; the catalog assembly is always referenced.
+        return string.Equals(package, SdkPackageId, StringComparison.OrdinalIgnoreCase)
+            ? ImmutableArray.Create(MetadataReference.CreateFromFile(typeof(Film).Assembly.Location, properties))
+            : ImmutableArray<PortableExecutableReference>.Empty;
+    }
+
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) => fallback.ResolveMissingAssembly(definition, referenceIdentity);
+
+    public override bool Equals(object? other) => other is SdkReferenceResolver r && r.fallback.Equals(fallback);
+
+    public override int GetHashCode() => fallback.GetHashCode();
+}

@@ -1,0 +1,32 @@
+using System;
+
+namespace CineForge.Rules;
+
+/// <summary>A frame size in pixels.</summary>
+public readonly struct FrameSize : IEquatable<FrameSize>
+{
+    /// <summary>Creates a size of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
+    public FrameSize(int width, int height)
+    {
+        Width = width;
+        Height = height;
+    }
+
+    /// <summary>Width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>"1536x864".</summary>
+    public override string ToString() => Width + "x" + Height;
+
+    /// <inheritdoc />
+    public bool Equals(FrameSize other) => Width == other.Width && Height == other.Height;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is FrameSize other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => (Width * 397) ^ Height;
+}

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CineForge.Rules;
+
+/// <summary>Which side of its threshold a QA measurement must stay on.</summary>
+public enum QaBound
+{
+    /// <summary>Passes when the measured value is at most the limit.</summary>
+    AtMost,
+
+    /// <summary>Passes when the measured value is at least the limit.</summary>
+    AtLeast,
+}
+
+/// <summary>One measured QA check on rendered frames or sound.</summary>
+public sealed class QaMetric
+{
+    internal QaMetric(string id, string title, string measures, string why, string unit, QaBound bound, double limit, bool major, string? ruleId = null)
+    {
+        Id = id;
+        Title = title;
+        Measures = measures;
+        Why = why;
+        Unit = unit;
+        Bound = bound;
+        Limit = limit;
+        Major = major;
+        RuleId = ruleId;
+    }
+
+    /// <summary>"QA01".</summary>
+    public string Id { get; }
+
+    /// <summary>Short title.</summary>
+    public string Title { get; }
+
+    /// <summary>What is measured, and how.</summary>
+    public string Measures { get; }
+
+    /// <summary>The method's reason.</summary>
+    public string Why { get; }
+
+    /// <summary>Unit of the measured value.</summary>
+    public string Unit { get; }
+
+    /// <summary>Which side of <see cref="Limit"/> passes.</summary>
+    public QaBound Bound { get; }
+
+    /// <summary>The threshold.</summary>
+    public double Limit { get; }
+
+    /// <summary>A failure of a major check rejects the take after the allowed correction passes.</summary>
+    public bool Major { get; }
+
+    /// <summary>The CF rule this measurement backs, when there is one.</summary>
+    public string? RuleId { get; }
+
+    /// <summary>True when <paramref name="value"/> is on the passing side of the threshold.</summary>
+    public bool Passes(double value) => Bound == QaBound.AtMost ? value <= Limit : value >= Limit;
+
+    /// <inheritdoc />
+    public override string ToString() => Id + ": " + Title;
+}
+
+/// <summary>The QA checks of RULES.md with their thresholds. The runtime measures; this table judges.</summary>
+public static class QaMetrics
+{
+    /// <summary>Flicker: frame-to-frame instability of luminance.</summary>
+    public static readonly QaMetric Flicker = new(RuleIds.QA01, "Temporal flicker and instability",
+        "Standard deviation of the frame-to-frame change of mean luma after removing the slow trend (camera moves, light breathing), in 8-bit code values.",
+        "Unstable faces and crawling textures: temporal consistency high.", "code values", QaBound.AtMost, 1.5, major: true);
+
+    /// <summary>Edge artifacts on 200% border crops.</summary>
+    public static readonly QaMetric EdgeArtifacts = new(RuleIds.QA02, "Artifacts at the frame edges",
+        "High-frequency energy of the frame borders (200% crops) relative to the frame interior.",
+        "\"Forgetting the edges of the frame\": artifacts visible at export. Systematic 200% check.", "ratio", QaBound.AtMost, 2.0, major: true);
+
+    /// <summary>Colour cast of one shot.</summary>
+    public static readonly QaMetric ColourCast = new(RuleIds.QA03, "Colour cast and shot-to-shot continuity",
+        "Chroma of the mean colour (grey-world) in CIELAB a*b* units; across shots, the a*b* distance between consecutive shots' means.",
+        "One shot pulls cyan, the other magenta: neutralize first, look next.", "ΔE(ab)", QaBound.AtMost, 12, major: false);
+
+    /// <summary>Over-sharpness.</summary>
+    public static readonly QaMetric OverSharpness = new(RuleIds.QA04, "Over-sharpness",
+        "Mean absolute Laplacian of luma relative to the luma standard deviation (acutance index).",
+        "Too much sharpness: a video-game render.", "index", QaBound.AtMost, 0.9, major: false);
+
+    /// <summary>Integrated loudness of each stem and the mix.</summary>
+    public static readonly QaMetric StemLoudness = new(RuleIds.QA05, "Integrated loudness (EBU R128)",
+        "Distance in LU between a stem's measured integrated loudness and its target.",
+        "Ambience at -24 LUFS, effects at -18/-14, music under them: measured, not assumed.", "LU", QaBound.AtMost, Loudness.Tolerance, major: false, RuleIds.CF0701);
+
+    /// <summary>Motion energy against the declared motion strength.</summary>
+    public static readonly QaMetric MotionEnergy = new(RuleIds.QA06, "Motion energy against declared strength",
+        "Ratio of measured mean optical displacement to the displacement the declared motion strength and camera move imply.",
+        "Too much movement: a demonstrative camera.", "ratio", QaBound.AtMost, 1.6, major: true);
+
+    /// <summary>Visual noise in the ad's last seconds.</summary>
+    public static readonly QaMetric CtaNoise = new(RuleIds.QA07, "Visual noise in the CTA window",
+        "Temporal plus fine-scale spatial noise in the last " + NumericRange.Format(Recommended.CtaWindowSeconds) + " s of an ad, in 8-bit code values.",
+        "The CTA does not land: reduce the visual noise in the last 3 seconds.", "code values", QaBound.AtMost, 6, major: false);
+
+    /// <summary>Mobile check: contrast after downscale.</summary>
+    public static readonly QaMetric MobileContrast = new(RuleIds.QA08, "Mobile contrast and detail",
+        "RMS contrast of luma (0..1) after a 9:16 crop downscaled to a 360 px wide phone frame.",
+        "The mobile render looks cheap: review the local contrast and global sharpness.", "RMS contrast", QaBound.AtLeast, 0.08, major: false);
+
+    /// <summary>Background brighter than the subject.</summary>
+    public static readonly QaMetric BackgroundVsSubject = new(RuleIds.QA09, "Background brighter than the subject",
+        "Mean luma of the background divided by mean luma of the subject region.",
+        "The background attracts more than the subject: lower the set's luminance, raise the subject.", "ratio", QaBound.AtMost, 1.25, major: false);
+
+    /// <summary>Face identity drift (needs a face model).</summary>
+    public static readonly QaMetric FaceIdentity = new(RuleIds.QA10, "Face identity drift",
+        "Cosine distance between face embeddings within a shot and across shots of one character.",
+        "The character loses their identity: lock the descriptors and the clothing.", "cosine distance", QaBound.AtMost, 0.35, major: true);
+
+    /// <summary>All QA checks, by id.</summary>
+    public static readonly IReadOnlyList<QaMetric> All = new[] { Flicker, EdgeArtifacts, ColourCast, OverSharpness, StemLoudness, MotionEnergy, CtaNoise, MobileContrast, BackgroundVsSubject, FaceIdentity };
+
+    /// <summary>The check with id <paramref name="id"/>.</summary>
+    public static QaMetric Get(string id) => All.First(m => m.Id == id);
+}
