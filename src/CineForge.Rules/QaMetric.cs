@@ -121,4 +121,11 @@ public static class QaMetrics
 
     /// <summary>The check with id <paramref name="id"/>.</summary>
     public static QaMetric Get(string id) => All.First(m => m.Id == id);
+
+    /// <summary>
+    /// QA06: smallest implied displacement a clip is judged against, as a fraction of the frame
+    /// width per frame, so a static shot's ratio stays finite: measurement noise on a still picture
+    /// stays well under it.
+    /// </summary>
+    public const double MotionEnergyFloor = 0.0004;
 }
