@@ -17,8 +17,8 @@ public sealed class CameraPath
     /// <summary>Pan and tilt travel at motion strength 1, as a fraction of the frame width or height.</summary>
     public const double PanPerMotion = 0.2;
 
-    /// <summary>Drift travel at motion strength 1, as a fraction of the frame width.</summary>
-    public const double DriftPerMotion = 0.1;
+    /// <summary>Drift travel at motion strength 1, as a fraction of the frame width: a barely perceptible float.</summary>
+    public const double DriftPerMotion = 0.04;
 
     /// <summary>Share of the clip spent accelerating, and again decelerating.</summary>
     public const double RampShare = 0.25;
@@ -34,6 +34,7 @@ public sealed class CameraPath
         }
 
         Camera = camera;
+        Motion = motion;
         Width = width;
         Height = height;
         var progress = Progress(frames);
@@ -59,15 +60,27 @@ public sealed class CameraPath
                 Camera.Drift => new View(1 + (0.2 * ZoomPerMotion * motion * p), DriftPerMotion * motion * width * dirX * (p - 0.5), DriftPerMotion * motion * width * dirY * (p - 0.5)),
                 Camera.Handheld => new View(
                     1 + (0.1 * ZoomPerMotion * motion * p),
-                    (DriftPerMotion * motion * width * dirX * (p - 0.5)) + (0.004 * motion * width * DetMath.Sin((2 * Math.PI * sway.Item1 * t) + sway.Item3)),
-                    0.004 * motion * height * DetMath.Sin((2 * Math.PI * sway.Item2 * t) + (sway.Item3 * 0.7))),
+                    (DriftPerMotion * motion * width * dirX * (p - 0.5)) + (0.01 * motion * width * DetMath.Sin((2 * Math.PI * sway.Item1 * t) + sway.Item3)),
+                    0.01 * motion * height * DetMath.Sin((2 * Math.PI * sway.Item2 * t) + (sway.Item3 * 0.7))),
                 _ => new View(1, 0, 0),
             };
         }
     }
 
+    private CameraPath(CameraPath source, View[] views)
+    {
+        Camera = source.Camera;
+        Motion = source.Motion;
+        Width = source.Width;
+        Height = source.Height;
+        this.views = views;
+    }
+
     /// <summary>The camera move.</summary>
     public Camera Camera { get; }
+
+    /// <summary>Motion strength (0..1).</summary>
+    public double Motion { get; }
 
     /// <summary>Output frame width.</summary>
     public int Width { get; }
@@ -118,6 +131,17 @@ public sealed class CameraPath
 
         return sum / count;
     }
+
+    /// <summary>
+    /// This path with every view snapped to a whole-pixel crop (whole-pixel size and position), the
+    /// way FFmpeg's zoompan renders moves: the jitter the sub-pixel path avoids. Used to show that
+    /// the smoothness measurement sees it.
+    /// </summary>
+    internal CameraPath Snapped() => new(this, views.Select(v =>
+    {
+        var cropWidth = Math.Round(Width / v.Zoom);
+        return new View(Width / cropWidth, Math.Round(v.OffsetX), Math.Round(v.OffsetY));
+    }).ToArray());
 
     private static double[] Progress(int frames)
     {

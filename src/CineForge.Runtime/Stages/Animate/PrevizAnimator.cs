@@ -15,7 +15,7 @@ public sealed class PrevizAnimator : IAnimator
     /// <summary>Grain amplitude in 8-bit code values per unit of grain density.</summary>
     public const double GrainCodeValues = 30;
 
-    /// <summary>Amplitude of the light's breathing, as a fraction of exposure.</summary>
+    /// <summary>Amplitude of the light's breathing at motion strength 0.5, as a fraction of exposure; it scales with the strength (a static shot's only life).</summary>
     public const double BreathingAmplitude = 0.006;
 
     /// <summary>Period of the light's breathing, in seconds.</summary>
@@ -40,7 +40,7 @@ public sealed class PrevizAnimator : IAnimator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var view = path[i];
-            var gain = 1 + (BreathingAmplitude * DetMath.Sin((2 * Math.PI * i / request.Fps / BreathingPeriod) + phase));
+            var gain = 1 + (BreathingAmplitude * 2 * request.Path.Motion * DetMath.Sin((2 * Math.PI * i / request.Fps / BreathingPeriod) + phase));
             var salt = SeededRandom.Mix(((ulong)request.Seed * 0x9E3779B97F4A7C15UL) ^ (ulong)i);
             Render(keyframe.Image, output, view, gain, grain, salt);
             sink(new AnimatedFrame(i, output, ToOutput(keyframe, view)));

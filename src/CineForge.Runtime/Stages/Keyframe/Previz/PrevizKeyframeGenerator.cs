@@ -50,8 +50,9 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
 
     private static void DrawBackground(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, double horizon)
     {
-        var wall = scene.Palette[0].Mix(light.SkyBottom, 0.25);
-        var floor = scene.Palette[scene.Palette.Count > 1 ? 1 : 0].Scale(0.75);
+        // Set surfaces carry the palette at reduced saturation: a painted room, not a colour cast.
+        var wall = scene.Palette[0].Saturate(0.6).Mix(light.SkyBottom, 0.25);
+        var floor = scene.Palette[scene.Palette.Count > 1 ? 1 : 0].Saturate(0.6).Scale(0.75);
         var window = WindowBox(frame, light, horizon);
         canvas.Fill((x, y) =>
         {

@@ -60,17 +60,43 @@ public sealed class MotionEstimator
             }
         }
 
-        return plane;
+        return Blur(plane);
     }
+
+    private double[] Blur(double[] plane)
+    {
+        // Separable binomial [1 4 6 4 1]/16: grain in the gradients would bias the fit towards zero.
+        var temp = new double[plane.Length];
+        var result = new double[plane.Length];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                temp[(y * width) + x] = Tap(plane, (y * width) + Math.Clamp(x - 2, 0, width - 1), (y * width) + Math.Clamp(x - 1, 0, width - 1), (y * width) + x, (y * width) + Math.Clamp(x + 1, 0, width - 1), (y * width) + Math.Clamp(x + 2, 0, width - 1));
+            }
+        }
+
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                result[(y * width) + x] = Tap(temp, (Math.Clamp(y - 2, 0, height - 1) * width) + x, (Math.Clamp(y - 1, 0, height - 1) * width) + x, (y * width) + x, (Math.Clamp(y + 1, 0, height - 1) * width) + x, (Math.Clamp(y + 2, 0, height - 1) * width) + x);
+            }
+        }
+
+        return result;
+    }
+
+    private static double Tap(double[] p, int a, int b, int c, int d, int e) => (p[a] + (4 * p[b]) + (6 * p[c]) + (4 * p[d]) + p[e]) / 16;
 
     private GlobalMotion Estimate(double[] a, double[] b)
     {
         // Unknowns (tx, ty, s): displacement d(x) = (tx + s*xr, ty + s*yr), xr/yr from the centre.
         double a11 = 0, a12 = 0, a13 = 0, a22 = 0, a23 = 0, a33 = 0, b1 = 0, b2 = 0, b3 = 0;
         double cx = (width - 1) / 2.0, cy = (height - 1) / 2.0;
-        for (var y = 2; y < height - 2; y++)
+        for (var y = 4; y < height - 4; y++)
         {
-            for (var x = 2; x < width - 2; x++)
+            for (var x = 4; x < width - 4; x++)
             {
                 var i = (y * width) + x;
                 var ix = ((a[i + 1] - a[i - 1]) + (b[i + 1] - b[i - 1])) / 4;
