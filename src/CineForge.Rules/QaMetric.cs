@@ -84,7 +84,7 @@ public static class QaMetrics
     /// <summary>Over-sharpness.</summary>
     public static readonly QaMetric OverSharpness = new(RuleIds.QA04, "Over-sharpness",
         "Mean absolute Laplacian of luma relative to the luma standard deviation (acutance index).",
-        "Too much sharpness: a video-game render.", "index", QaBound.AtMost, 0.9, major: false);
+        "Too much sharpness: a video-game render.", "index", QaBound.AtMost, 0.25, major: false);
 
     /// <summary>Integrated loudness of each stem and the mix.</summary>
     public static readonly QaMetric StemLoudness = new(RuleIds.QA05, "Integrated loudness (EBU R128)",
