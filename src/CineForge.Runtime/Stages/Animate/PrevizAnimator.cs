@@ -59,37 +59,72 @@ public sealed class PrevizAnimator : IAnimator
 
     private static void Render(RgbImage source, RgbImage output, CameraPath.View view, double gain, double grain, ulong salt)
     {
+        // Sampling positions depend on the column only (x) or the row only (y): compute them once
+        // per frame, as whole pixel plus a 10-bit fraction, and blend in integers.
         int sw = source.Width, sh = source.Height, w = output.Width, h = output.Height;
         var src = source.Pixels;
         var dst = output.Pixels;
-        double cx = sw / 2.0, cy = sh / 2.0;
         var step = 1 / view.Zoom;
-        Parallel.For(0, h, y =>
+        var columns = Positions(w, sw, (sw / 2.0) + view.OffsetX, step);
+        var rows = Positions(h, sh, (sh / 2.0) + view.OffsetY, step);
+        var gainQ16 = (long)Math.Round(gain * 65536);
+        var grainQ = (long)Math.Round(grain * 1024);
+        Parallel.For(0, h, y => RenderRow(src, dst, columns, rows[y], sw, w, y, gainQ16, grainQ, salt));
+    }
+
+    private static unsafe void RenderRow(byte[] source, byte[] output, (int Index, int Fraction)[] columns, (int Index, int Fraction) row, int sourceWidth, int width, int y, long gainQ16, long grainQ, ulong salt)
+    {
+        var (y0, fy) = row;
+        var state = SeededRandom.Mix(salt ^ ((ulong)(uint)y << 32)) | 1;
+        fixed (byte* src = source, dst = output)
+        fixed ((int Index, int Fraction)* cols = columns)
         {
-            var ky = cy + view.OffsetY + ((y + 0.5 - (h / 2.0)) * step) - 0.5;
-            var y0 = (int)Math.Floor(ky);
-            var fy = ky - y0;
-            y0 = Math.Clamp(y0, 0, sh - 2);
-            var row0 = y0 * sw * 3;
-            var row1 = row0 + (sw * 3);
-            var o = y * w * 3;
-            for (var x = 0; x < w; x++)
+            var top = src + (y0 * sourceWidth * 3);
+            var bottom = top + (sourceWidth * 3);
+            var o = dst + (y * width * 3);
+            long wy1 = fy, wy0 = 1024 - fy;
+            for (var x = 0; x < width; x++)
             {
-                var kx = cx + view.OffsetX + ((x + 0.5 - (w / 2.0)) * step) - 0.5;
-                var x0 = (int)Math.Floor(kx);
-                var fx = kx - x0;
-                x0 = Math.Clamp(x0, 0, sw - 2);
-                double w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-                var i00 = row0 + (x0 * 3);
-                var i01 = row1 + (x0 * 3);
-                var bits = SeededRandom.Mix(salt ^ (((ulong)(uint)y << 32) | (uint)x));
-                var noise = ((((bits & 0xFFFF) + ((bits >> 16) & 0xFFFF)) / 65535.0) - 1) * grain;
+                var (x0, fx) = cols[x];
+                var a = top + (x0 * 3);
+                var b = bottom + (x0 * 3);
+                long wx1 = fx, wx0 = 1024 - fx;
+
+                // xorshift64 per pixel along the row: triangular grain in (-1, 1), in 1/1024 code values.
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                var noise = (((long)(state & 0x3FF) + (long)((state >> 10) & 0x3FF) - 1023) * grainQ) >> 10;
                 for (var c = 0; c < 3; c++)
                 {
-                    var v = ((src[i00 + c] * w00) + (src[i00 + 3 + c] * w10) + (src[i01 + c] * w01) + (src[i01 + 3 + c] * w11)) * gain + noise;
-                    dst[o + (x * 3) + c] = (byte)(v <= 0 ? 0 : v >= 255 ? 255 : (int)(v + 0.5));
+                    var v = (((((a[c] * wx0) + (a[c + 3] * wx1)) * wy0) + (((b[c] * wx0) + (b[c + 3] * wx1)) * wy1)) * gainQ16 >> 26) + noise;
+                    v = (v + 512) >> 10;
+                    o[c] = (byte)(v <= 0 ? 0 : v >= 255 ? 255 : v);
                 }
+
+                o += 3;
             }
-        });
+        }
+    }
+
+    /// <summary>For each output index, the source pixel and 10-bit fraction it samples, clamped inside the source.</summary>
+    private static (int Index, int Fraction)[] Positions(int count, int sourceCount, double centre, double step)
+    {
+        var positions = new (int, int)[count];
+        for (var i = 0; i < count; i++)
+        {
+            var k = centre + ((i + 0.5 - (count / 2.0)) * step) - 0.5;
+            var whole = (int)Math.Floor(k);
+            var fraction = (int)Math.Round((k - whole) * 1024);
+            if (fraction == 1024)
+            {
+                whole++;
+                fraction = 0;
+            }
+
+            positions[i] = whole < 0 ? (0, 0) : whole > sourceCount - 2 ? (sourceCount - 2, 1024) : (whole, fraction);
+        }
+
+        return positions;
     }
 }
