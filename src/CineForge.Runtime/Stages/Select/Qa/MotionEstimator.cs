@@ -17,7 +17,11 @@ public sealed class MotionEstimator
     private readonly int height;
     private readonly int frameWidth;
     private readonly int frameHeight;
-    private double[]? previous;
+    private readonly double[] scratch;
+    private readonly double[] blurred;
+    private double[] current;
+    private double[] previous;
+    private bool hasPrevious;
 
     /// <summary>Creates an estimator for frames of <paramref name="frameWidth"/> x <paramref name="frameHeight"/>.</summary>
     public MotionEstimator(int frameWidth, int frameHeight)
@@ -27,20 +31,26 @@ public sealed class MotionEstimator
         factor = Math.Max(1, frameWidth / AnalysisWidth);
         width = frameWidth / factor;
         height = frameHeight / factor;
+
+        // Planes are reused frame after frame: a clip's length must not change the memory used.
+        current = new double[width * height];
+        previous = new double[width * height];
+        scratch = new double[width * height];
+        blurred = new double[width * height];
     }
 
     /// <summary>Adds a frame; returns the motion from the previous frame, or null for the first.</summary>
     public GlobalMotion? Add(YuvFrame frame)
     {
-        var current = Downscale(frame);
-        var motion = previous is null ? (GlobalMotion?)null : Estimate(previous, current);
-        previous = current;
+        Downscale(frame, current);
+        var motion = hasPrevious ? Estimate(previous, current) : (GlobalMotion?)null;
+        (previous, current) = (current, previous);
+        hasPrevious = true;
         return motion;
     }
 
-    private double[] Downscale(YuvFrame frame)
+    private void Downscale(YuvFrame frame, double[] plane)
     {
-        var plane = new double[width * height];
         var area = 1.0 / (factor * factor);
         for (var y = 0; y < height; y++)
         {
@@ -60,14 +70,14 @@ public sealed class MotionEstimator
             }
         }
 
-        return Blur(plane);
+        Blur(plane);
     }
 
-    private double[] Blur(double[] plane)
+    private void Blur(double[] plane)
     {
         // Separable binomial [1 4 6 4 1]/16: grain in the gradients would bias the fit towards zero.
-        var temp = new double[plane.Length];
-        var result = new double[plane.Length];
+        var temp = scratch;
+        var result = blurred;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -84,7 +94,7 @@ public sealed class MotionEstimator
             }
         }
 
-        return result;
+        Array.Copy(result, plane, plane.Length);
     }
 
     private static double Tap(double[] p, int a, int b, int c, int d, int e) => (p[a] + (4 * p[b]) + (6 * p[c]) + (4 * p[d]) + p[e]) / 16;
