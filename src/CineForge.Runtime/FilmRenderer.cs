@@ -89,7 +89,8 @@ public sealed class FilmRenderer
         {
             if (shots[i - 1].SelectedTake is { } a && shots[i].SelectedTake is { } b)
             {
-                var delta = Math.Sqrt(Math.Pow(a.Qa.MeanA - b.Qa.MeanA, 2) + Math.Pow(a.Qa.MeanB - b.Qa.MeanB, 2));
+                double da = a.Qa.MeanA - b.Qa.MeanA, db = a.Qa.MeanB - b.Qa.MeanB;
+                var delta = Math.Sqrt((da * da) + (db * db));
                 steps.Add(new ContinuityStep(shots[i - 1].Name, shots[i].Name, Math.Round(delta, 3), QaMetrics.ColourCast.Passes(delta)));
             }
         }

@@ -38,6 +38,47 @@ public static class DetMath
     /// <summary>Cosine of <paramref name="x"/> radians.</summary>
     public static double Cos(double x) => Sin(x + (Math.PI / 2));
 
+    /// <summary>Natural logarithm of <paramref name="x"/> &gt; 0: exponent split exactly, then the atanh series.</summary>
+    public static double Log(double x)
+    {
+        if (x <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), x, "Log needs a positive argument.");
+        }
+
+        var exponent = Math.ILogB(x);
+        var m = Math.ScaleB(x, -exponent);
+        var z = (m - 1) / (m + 1);
+        var z2 = z * z;
+        var term = z;
+        var sum = 0.0;
+        for (var n = 1; n < 60; n += 2)
+        {
+            sum += term / n;
+            term *= z2;
+        }
+
+        return (exponent * 0.6931471805599453) + (2 * sum);
+    }
+
+    /// <summary>e to the power <paramref name="x"/>: exact power-of-two split, then the Taylor series.</summary>
+    public static double Exp(double x)
+    {
+        var k = (int)Math.Round(x / 0.6931471805599453);
+        var r = x - (k * 0.6931471805599453);
+        double term = 1, sum = 1;
+        for (var n = 1; n < 25; n++)
+        {
+            term *= r / n;
+            sum += term;
+        }
+
+        return Math.ScaleB(sum, k);
+    }
+
+    /// <summary><paramref name="x"/> &gt; 0 to the power <paramref name="y"/>.</summary>
+    public static double Pow(double x, double y) => x == 0 ? 0 : Exp(y * Log(x));
+
     /// <summary>Hermite smoothstep of <paramref name="x"/> between the edges, clamped to [0, 1].</summary>
     public static double SmoothStep(double edge0, double edge1, double x)
     {
