@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CineForge.Hosting.Tests;
 
 /// <summary>A scratch folder for film files, deleted after the test.</summary>
@@ -49,9 +47,10 @@ internal static class Scripts
 
     public static string ExamplePath(string name) => Path.Combine(RepoRoot(), "examples", name, "film.csx");
 
-    public static string RepoRoot([CallerFilePath] string caller = "")
+    // Walks up from the test binaries: CI builds map source paths, so caller paths are no help.
+    public static string RepoRoot()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CineForge.sln")))
         {
             dir = dir.Parent;
