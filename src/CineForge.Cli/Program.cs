@@ -11,6 +11,12 @@ var console = AnsiConsole.Create(new AnsiConsoleSettings
     Out = new AnsiConsoleOutput(Console.Out),
 });
 
+// Redirected output has no width of its own: give tables room instead of Spectre's 80 columns.
+if (Console.IsOutputRedirected)
+{
+    console.Profile.Width = 160;
+}
+
 try
 {
     return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(), AnalyzerSet.CineForge).InvokeAsync(args);

@@ -11,7 +11,8 @@ namespace CineForge.Hosting;
 /// declared it: the shot's argument of the n-th <c>.Shot(...)</c> / <c>.Shots(...)</c> call in the
 /// film's <c>Film.Titled(...)</c> chain, or the <c>Film.Titled</c> call for film-wide rules, or the
 /// first line of the script when the film cannot be traced (a chain built across statements).
-/// A chain belongs to a film when its title is the same string literal, or when it is the only chain.
+/// A chain belongs to a film when its title is the same string literal; else the only chain whose
+/// title is computed (a helper that builds several cuts); else the only chain of the script.
 /// </summary>
 public sealed class PlanLocator
 {
@@ -28,7 +29,7 @@ public sealed class PlanLocator
     /// <summary>Where <paramref name="diagnostic"/> of <paramref name="film"/> points, and the extent of source it covers.</summary>
     public (SourceSpot Spot, string Path, TextSpan Extent)? Locate(Film film, PlanDiagnostic diagnostic)
     {
-        var chain = chains.FirstOrDefault(c => c.Title == film.Title) ?? (chains.Count == 1 ? chains[0] : null);
+        var chain = chains.FirstOrDefault(c => c.Title == film.Title) ?? Only(chains.Where(c => c.Title is null)) ?? Only(chains);
         if (chain is null)
         {
             return null;
@@ -42,6 +43,12 @@ public sealed class PlanLocator
 
     /// <summary>The diagnostic's location, or the top of the script when the film cannot be traced.</summary>
     public SourceSpot SpotOf(Film film, PlanDiagnostic diagnostic) => Locate(film, diagnostic)?.Spot ?? SourceSpot.StartOf(sources.MainPath);
+
+    private static FilmChain? Only(IEnumerable<FilmChain> candidates)
+    {
+        var list = candidates.Take(2).ToList();
+        return list.Count == 1 ? list[0] : null;
+    }
 
     private static IEnumerable<FilmChain> FindChains(SyntaxTree tree)
     {

@@ -82,47 +82,69 @@ public sealed class PlanCommand
         console.Write(new Rule($"[bold]{Markup.Escape(film.Title)}[/]").LeftJustified());
         console.WriteLine($"{film.Format.Kind}, {film.Shots.Count} shots, {Seconds(film.Runtime)} s" + (film.Logline is null ? string.Empty : ": " + film.Logline));
         console.Write(ShotTable(film));
+        console.Write(SettingsTable(film));
         console.Write(PromptTable(film));
     }
 
     private static Table ShotTable(Film film)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Shots");
-        foreach (var column in new[] { "#", "Shot", "Type", "Mission", "Timeline (s)", "Dur", "Motion", "Camera", "Seed", "Fps", "Keyframe", "Versions" })
-        {
-            table.AddColumn(new TableColumn(column).NoWrap());
-        }
-
+        var table = NewTable("Shots", "#", "Shot", "Type", "Mission", "Time (s)", "Motion", "Camera", "Seed");
         var start = 0.0;
         for (var i = 0; i < film.Shots.Count; i++)
         {
             var shot = film.Shots[i];
-            var keyframe = shot.Keyframe;
             table.AddRow(
-                (i + 1).ToString(CultureInfo.InvariantCulture),
+                Number(i + 1),
                 shot.Name,
                 shot.Type.ToString(),
                 shot.Mission is null ? "-" : shot.Mission.Beat.ToString(),
                 $"{Seconds(start)}–{Seconds(start + shot.Duration)}",
-                Seconds(shot.Duration),
                 shot.Motion.ToString("0.##", CultureInfo.InvariantCulture),
                 shot.Camera.ToString(),
-                shot.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none",
-                shot.Fps.ToString(CultureInfo.InvariantCulture),
-                $"{keyframe.Width}x{keyframe.Height}, {keyframe.Steps} steps, CFG {keyframe.Cfg.ToString("0.##", CultureInfo.InvariantCulture)}, {keyframe.Sampler}",
-                string.Join(" ", new[] { "A" }.Concat(shot.Variants.Select(v => v.Label))));
+                shot.Seed?.ToString(CultureInfo.InvariantCulture) ?? "none");
             start += shot.Duration;
         }
 
         return table;
     }
 
+    private static Table SettingsTable(Film film)
+    {
+        var table = NewTable("Resolved settings", "#", "Keyframe", "Steps", "CFG", "Sampler", "Fps", "Versions", "Corrections");
+        for (var i = 0; i < film.Shots.Count; i++)
+        {
+            var shot = film.Shots[i];
+            var keyframe = shot.Keyframe;
+            table.AddRow(
+                Number(i + 1),
+                $"{keyframe.Width}x{keyframe.Height}",
+                Number(keyframe.Steps),
+                keyframe.Cfg.ToString("0.##", CultureInfo.InvariantCulture),
+                keyframe.Sampler.ToString(),
+                Number(shot.Fps),
+                string.Join(" ", new[] { "A" }.Concat(shot.Variants.Select(v => v.Label))),
+                shot.Corrections.Count == 0 ? "-" : string.Join(" ", shot.Corrections.Select(c => c.Denoise.ToString("0.##", CultureInfo.InvariantCulture))));
+        }
+
+        return table;
+    }
+
+    private static Table NewTable(string title, params string[] columns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title);
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(column));
+        }
+
+        return table;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static Table PromptTable(Film film)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Prompts");
-        table.AddColumn(new TableColumn("#").NoWrap());
-        table.AddColumn("Positive");
-        table.AddColumn("Negative");
+        var table = NewTable("Prompts", "#", "Positive", "Negative");
         var prompts = film.Prompts();
         for (var i = 0; i < prompts.Count; i++)
         {
