@@ -52,7 +52,7 @@ public static class FilmScript
     /// <exception cref="FileNotFoundException">The film file does not exist.</exception>
     public static async Task<CompiledFilmScript> CompileAsync(string path, AnalyzerSet? analyzers = null, ScriptCache? cache = null, CancellationToken cancellationToken = default)
     {
-        var sources = ScriptSources.Read(path);
+        var sources = ScriptSources.Read(path, cache);
         analyzers ??= AnalyzerSet.CineForge;
         if (sources.Problems.Count > 0)
         {
@@ -133,14 +133,15 @@ public static class FilmScript
 
     private static IEnumerable<ScriptDiagnostic> Validate(IReadOnlyList<Film> films, ScriptSources sources, IReadOnlyList<ScriptDiagnostic> compiled)
     {
-        var locator = new PlanLocator(sources);
-        var trees = sources.Files.ToDictionary(f => f.Path, f => f.Tree, StringComparer.Ordinal);
+        // Parsed only when a film has something to report: a clean cached film is never parsed.
+        var locator = new Lazy<PlanLocator>(() => new PlanLocator(sources));
         foreach (var film in films)
         {
             foreach (var plan in film.Validate())
             {
-                var located = locator.Locate(film, plan);
-                if (located is { } at && trees.TryGetValue(at.Path, out var tree) && compiled.Any(d => d.Origin == DiagnosticOrigin.Analyzer && d.Id == plan.RuleId && Covers(tree, at.Extent, d.Location)))
+                var located = locator.Value.Locate(film, plan);
+                var tree = located is { } found ? sources.Files.FirstOrDefault(f => f.Path == found.Path)?.Tree : null;
+                if (located is { } at && tree is not null && compiled.Any(d => d.Origin == DiagnosticOrigin.Analyzer && d.Id == plan.RuleId && Covers(tree, at.Extent, d.Location)))
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CineForge.Rules;
 
 namespace CineForge.Hosting;
@@ -18,7 +19,6 @@ public sealed class ScriptCache
     public const string DirectoryVariable = "CINEFORGE_CACHE";
 
     private const string FormatVersion = "cineforge-compile-cache/1";
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
     /// <summary>Creates a cache rooted at <paramref name="directory"/>.</summary>
     public ScriptCache(string directory) => Directory = Path.GetFullPath(directory);
@@ -58,7 +58,7 @@ public sealed class ScriptCache
         foreach (var reference in sources.LocalReferences)
         {
             Add(reference);
-            Add(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(reference))));
+            Add(HashOfFile(reference));
         }
 
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
@@ -75,7 +75,7 @@ public sealed class ScriptCache
 
         try
         {
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(metadataPath), JsonOptions);
+            var entry = JsonSerializer.Deserialize(File.ReadAllText(metadataPath), CacheJson.Default.CacheEntry);
             if (entry is null)
             {
                 return null;
@@ -107,14 +107,82 @@ public sealed class ScriptCache
                 WriteAtomically(PathOf(key, ".pdb"), assembly.Symbols);
             }
 
-            var entry = new Entry(diagnostics.Select(StoredDiagnostic.From).ToList(), assembly?.EntryType, assembly?.EntryMethod);
-            WriteAtomically(PathOf(key, ".json"), JsonSerializer.SerializeToUtf8Bytes(entry, JsonOptions));
+            var entry = new CacheEntry(diagnostics.Select(StoredDiagnostic.From).ToList(), assembly?.EntryType, assembly?.EntryMethod);
+            WriteAtomically(PathOf(key, ".json"), JsonSerializer.SerializeToUtf8Bytes(entry, CacheJson.Default.CacheEntry));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A read-only checkout still checks; it just compiles every time.
         }
     }
+
+    /// <summary>
+    /// The files and assemblies an earlier read of <paramref name="path"/> found, when the film's text
+    /// is the same and every one of them still has the content it had; else null.
+    /// </summary>
+    internal (IReadOnlyList<(string Path, string Text)> Files, IReadOnlyList<string> References)? TryReadClosure(string path, FilmScriptKind kind, string text)
+    {
+        var manifestPath = PathOf(ClosureKey(path, kind, text), ".closure.json");
+        if (!File.Exists(manifestPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            var closure = JsonSerializer.Deserialize(File.ReadAllText(manifestPath), CacheJson.Default.Closure);
+            if (closure is null || closure.Files.Count == 0 || closure.Files[0].Path != path)
+            {
+                return null;
+            }
+
+            var files = new List<(string Path, string Text)> { (path, text) };
+            foreach (var file in closure.Files.Skip(1))
+            {
+                var content = File.ReadAllText(file.Path, Encoding.UTF8);
+                if (Hash(content) != file.Hash)
+                {
+                    return null;
+                }
+
+                files.Add((file.Path, content));
+            }
+
+            if (closure.References.Any(r => HashOfFile(r.Path) != r.Hash))
+            {
+                return null;
+            }
+
+            return (files, closure.References.Select(r => r.Path).ToList());
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Remembers the closure of <paramref name="sources"/> (read without problems).</summary>
+    internal void WriteClosure(ScriptSources sources)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            var closure = new Closure(
+                sources.Files.Select(f => new HashedPath(f.Path, Hash(f.Text))).ToList(),
+                sources.LocalReferences.Select(r => new HashedPath(r, HashOfFile(r))).ToList());
+            WriteAtomically(PathOf(ClosureKey(sources.MainPath, sources.Kind, sources.Files[0].Text), ".closure.json"), JsonSerializer.SerializeToUtf8Bytes(closure, CacheJson.Default.Closure));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not fatal: the next read parses again.
+        }
+    }
+
+    private static string ClosureKey(string path, FilmScriptKind kind, string text) => Hash(FormatVersion + "\0closure\0" + kind + "\0" + path + "\0" + text);
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+    private static string HashOfFile(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     private string PathOf(string key, string extension) => Path.Combine(Directory, key + extension);
 
@@ -125,12 +193,28 @@ public sealed class ScriptCache
         File.Move(temporary, path, overwrite: true);
     }
 
-    private sealed record Entry(List<StoredDiagnostic> Diagnostics, string? EntryType, string? EntryMethod);
+}
 
-    private sealed record StoredDiagnostic(string? Id, RuleSeverity Severity, string Message, string? Path, int Line, int Column, DiagnosticOrigin Origin, string? HelpLink)
-    {
-        public static StoredDiagnostic From(ScriptDiagnostic d) => new(d.Id, d.Severity, d.Message, d.Location?.Path, d.Location?.Line ?? 0, d.Location?.Column ?? 0, d.Origin, d.HelpLink);
+/// <summary>A compile cache entry's metadata.</summary>
+internal sealed record CacheEntry(List<StoredDiagnostic> Diagnostics, string? EntryType, string? EntryMethod);
 
-        public ScriptDiagnostic ToDiagnostic() => new(Id, Severity, Message, Path is null ? null : new SourceSpot(Path, Line, Column), Origin, HelpLink);
-    }
+/// <summary>The files and assemblies a film read pulled in, each with its content hash.</summary>
+internal sealed record Closure(List<HashedPath> Files, List<HashedPath> References);
+
+/// <summary>A path and the SHA-256 of its content.</summary>
+internal sealed record HashedPath(string Path, string Hash);
+
+/// <summary>A diagnostic as stored in the cache.</summary>
+internal sealed record StoredDiagnostic(string? Id, RuleSeverity Severity, string Message, string? Path, int Line, int Column, DiagnosticOrigin Origin, string? HelpLink)
+{
+    public static StoredDiagnostic From(ScriptDiagnostic d) => new(d.Id, d.Severity, d.Message, d.Location?.Path, d.Location?.Line ?? 0, d.Location?.Column ?? 0, d.Origin, d.HelpLink);
+
+    public ScriptDiagnostic ToDiagnostic() => new(Id, Severity, Message, Path is null ? null : new SourceSpot(Path, Line, Column), Origin, HelpLink);
+}
+
+/// <summary>Source-generated JSON for the cache: no reflection on the warm path.</summary>
+[JsonSerializable(typeof(CacheEntry))]
+[JsonSerializable(typeof(Closure))]
+internal sealed partial class CacheJson : JsonSerializerContext
+{
 }

@@ -7,10 +7,28 @@ using Microsoft.CodeAnalysis.Text;
 namespace CineForge.Hosting;
 
 /// <summary>One source file of a film: the main script or a file it <c>#load</c>s.</summary>
-/// <param name="Path">Full path.</param>
-/// <param name="Text">Its text, as read once (the hash, the compilation and the locator all use this copy).</param>
-/// <param name="Tree">Its syntax tree.</param>
-public sealed record ScriptFile(string Path, string Text, SyntaxTree Tree);
+public sealed class ScriptFile
+{
+    private readonly Lazy<SyntaxTree> tree;
+
+    internal ScriptFile(string path, string text, FilmScriptKind kind, SyntaxTree? parsed = null)
+    {
+        Path = path;
+        Text = text;
+        tree = parsed is null
+            ? new Lazy<SyntaxTree>(() => CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), ScriptSources.ParseOptionsFor(kind), path))
+            : new Lazy<SyntaxTree>(parsed);
+    }
+
+    /// <summary>Full path.</summary>
+    public string Path { get; }
+
+    /// <summary>Its text, as read once (the hash, the compilation and the locator all use this copy).</summary>
+    public string Text { get; }
+
+    /// <summary>Its syntax tree, parsed on first use (a cached film that validates clean is never parsed).</summary>
+    public SyntaxTree Tree => tree.Value;
+}
 
 /// <summary>
 /// A film script and everything it pulls in, read once and checked before compilation:
@@ -49,8 +67,13 @@ public sealed class ScriptSources
         : new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Regular).WithFeatures(new[] { new KeyValuePair<string, string>("FileBasedProgram", "true") });
 
     /// <summary>Reads <paramref name="path"/> and its closure.</summary>
+    /// <param name="path">The film file.</param>
+    /// <param name="cache">
+    /// Where the closure of an earlier read is remembered: when every file it listed still has the
+    /// same content, the closure is reused without parsing anything.
+    /// </param>
     /// <exception cref="FileNotFoundException">The film file itself does not exist.</exception>
-    public static ScriptSources Read(string path)
+    public static ScriptSources Read(string path, ScriptCache? cache = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -59,9 +82,22 @@ public sealed class ScriptSources
         }
 
         var kind = FilmScriptKinds.Of(full) ?? FilmScriptKind.Script;
+        var mainText = File.ReadAllText(full, Encoding.UTF8);
+        if (cache?.TryReadClosure(full, kind, mainText) is { } known)
+        {
+            var files = known.Files.Select(f => new ScriptFile(f.Path, f.Text, kind)).ToList();
+            return new ScriptSources(full, kind, files, known.References, Array.Empty<ScriptDiagnostic>());
+        }
+
         var reader = new Reader(kind);
         reader.Visit(full, new List<string>(), null);
-        return new ScriptSources(full, kind, reader.Files, reader.References, reader.Problems);
+        var sources = new ScriptSources(full, kind, reader.Files, reader.References, reader.Problems);
+        if (sources.Problems.Count == 0)
+        {
+            cache?.WriteClosure(sources);
+        }
+
+        return sources;
     }
 
     private sealed class Reader(FilmScriptKind kind)
@@ -96,7 +132,7 @@ public sealed class ScriptSources
 
             var text = File.ReadAllText(path, Encoding.UTF8);
             var tree = CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), ParseOptionsFor(kind), path);
-            Files.Add(new ScriptFile(path, text, tree));
+            Files.Add(new ScriptFile(path, text, kind, tree));
             var root = (CompilationUnitSyntax)tree.GetRoot();
             var directory = System.IO.Path.GetDirectoryName(path)!;
 
