@@ -56,7 +56,29 @@ public sealed class CineForgeCli
             return ExitCodes.Usage;
         }
 
-        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine("cineforge: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            errors.WriteLine($"cineforge: internal error: {ex.GetType().Name}: {ex.Message}");
+            if (args.Contains("--verbose") || args.Contains("-v"))
+            {
+                errors.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
     }
 
     /// <summary>The default help, followed by the exit codes.</summary>

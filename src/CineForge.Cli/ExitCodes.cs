@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>The film has errors: compile errors, rule errors (analyzers or validation), warnings under --warnaserror, or a script that cannot run (throws, declares no film, #load cycle, unknown package).</summary>
     public const int FilmErrors = 1;
 
-    /// <summary>Usage or bad input: unknown option, missing film file, not a .csx/.cs file, a folder that already exists for <c>new</c>.</summary>
+    /// <summary>Usage or bad input: unknown option, missing or unreadable film file, not a .csx/.cs file, a folder that already exists for <c>new</c>.</summary>
     public const int Usage = 2;
 
     /// <summary><c>render</c> on a valid film, but this build carries no render runtime.</summary>
@@ -17,6 +17,9 @@ public static class ExitCodes
 
     /// <summary>The renderer started and failed.</summary>
     public const int RenderFailed = 4;
+
+    /// <summary>An unexpected failure inside cineforge itself (a bug: please report it with --verbose output).</summary>
+    public const int InternalError = 70;
 
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
@@ -29,6 +32,7 @@ public static class ExitCodes
         (Usage, "usage or bad input: unknown option, missing file, not a .csx/.cs film, target folder not empty"),
         (RenderUnavailable, "render: the film is valid but this build has no render runtime"),
         (RenderFailed, "render: the renderer failed"),
+        (InternalError, "internal error in cineforge (a bug; --verbose shows the stack trace)"),
         (Cancelled, "interrupted"),
     };
 }

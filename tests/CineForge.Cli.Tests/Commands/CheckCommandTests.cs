@@ -36,6 +36,17 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FolderWithoutFilm_IsAUsageError()
+    {
+        var cli = new TestCli();
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "check", temp.Path });
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal($"cineforge: {temp.Path}: the folder holds no film.csx or film.cs", cli.Errors.ToString().Trim());
+    }
+
+    [Fact]
     public async Task Watch_ChecksAgainWhenTheFilmChanges()
     {
         File.Copy(Repo.Fixture("warnings-only"), temp.Combine("film.csx"));
