@@ -28,7 +28,8 @@ internal static class FilmCompiler
         }
 
         var ordered = diagnostics.OrderBy(d => FileOrder(sources, d.Location?.Path)).ThenBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).ToList();
-        if (ordered.Any(d => d.IsError))
+        // Analyzer errors still emit: check runs the declaration to report the rest of the plan.
+        if (ordered.Any(d => d.IsError && d.Origin == DiagnosticOrigin.Compiler))
         {
             return (ordered, null);
         }

@@ -115,7 +115,9 @@ public static class FilmScript
         var sources = compiled.Sources;
         var policy = SeverityPolicy.For(sources.MainPath, options.WarningsAsErrors);
         var diagnostics = policy.Apply(compiled.Diagnostics).ToList();
-        if (compiled.Assembly is null || options.StaticOnly || diagnostics.Any(d => d.IsError))
+        // Analyzer errors do not stop the declaration from running: check reports every problem at
+        // once, and an analyzer sees only constants. Only a film that did not compile cannot run.
+        if (compiled.Assembly is null || options.StaticOnly)
         {
             return new FilmCheckResult(sources.MainPath, sources, Array.Empty<Film>(), diagnostics, compiled.FromCache, ran: false);
         }

@@ -60,7 +60,8 @@ public sealed class AnalyzerSeamTests
         Assert.Equal(DiagnosticOrigin.Analyzer, tooLong.Origin);
         Assert.Equal(new SourceSpot(path, 4, 80), tooLong.Location);
         Assert.Equal(RuleCatalog.Get(RuleIds.CF0201).Format("the shot", 7), tooLong.Message);
-        Assert.False(result.Ran, "an analyzer error stops the film before any of its code runs");
+        Assert.True(result.Ran, "an analyzer error does not stop validation: check reports everything at once");
+        Assert.Contains(result.Diagnostics, d => d.Origin == DiagnosticOrigin.Validation && d.Id == RuleIds.CF0503);
     }
 
     [Fact]
