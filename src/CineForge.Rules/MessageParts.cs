@@ -30,6 +30,9 @@ public static class MessageParts
     /// <summary>CF0301, CF0303, CF0402: joins a list of names.</summary>
     public static string JoinList(IEnumerable<string> parts) => string.Join(", ", parts);
 
+    /// <summary>CF0301: a character sheet without face descriptors.</summary>
+    public const string SheetFace = "face";
+
     /// <summary>CF0302: overridden face descriptors.</summary>
     public const string FaceDescriptors = "face descriptors";
 
