@@ -56,8 +56,13 @@ internal static class Ops
     public static IOperation? Receiver(IInvocationOperation invocation) =>
         invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Strip(invocation.Arguments[0].Value) : null;
 
+    /// <summary>The value itself, or, for a constant lifted to a nullable parameter, the constant it lifts.</summary>
+    private static IOperation? Constant(IOperation? value) =>
+        value is IConversionOperation { ConstantValue.HasValue: false, IsImplicit: true, Operand: var operand } && operand.ConstantValue.HasValue ? operand : value;
+
     public static Known<double> Double(IOperation? value, SyntaxNode source)
     {
+        value = Constant(value);
         if (value is not null && value.ConstantValue.HasValue && value.ConstantValue.Value is not null and not bool and not string)
         {
             try

@@ -264,7 +264,7 @@ internal sealed class PlanReader
                 var note = Ops.Text(Arg("note"), source);
                 return shot with
                 {
-                    Mission = Nullable(Ops.Enum<Beat>(Arg("beat"), source)) is { IsKnown: true } beat ? beat : Known<Beat?>.Of(Beat.Custom, source),
+                    Mission = Nullable(Ops.Enum<Beat>(Arg("beat"), source)),
                     MissionNote = note.IsKnown ? Known<string?>.Of(string.IsNullOrWhiteSpace(note.Value) ? null : note.Value!.Trim(), source) : note,
                 };
             case "Feels":
