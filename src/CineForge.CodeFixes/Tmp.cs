@@ -1,1 +1,5 @@
-class Y{}
+namespace CineForge.CodeFixes;
+
+internal static class Placeholder
+{
+}
