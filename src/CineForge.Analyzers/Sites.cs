@@ -37,6 +37,10 @@ internal sealed class ShotSite
     public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
 
+    /// <summary>Reports a diagnostic whose code fix is known: <paramref name="fix"/> says what the fix writes.</summary>
+    public void Report(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), fix.Properties, args));
+
     /// <summary>The shot's value followed by each variant's constant override, distinct by value (as run-time validation lists them).</summary>
     public IEnumerable<Known<T>> WithVariants<T>(Known<T> value, string setting, System.Func<object, T> convert)
     {
@@ -125,4 +129,8 @@ internal sealed class FilmSite
     /// <summary>Reports on a whole expression (a shot argument), not just its last call.</summary>
     public void ReportOn(string ruleId, SyntaxNode at, params object?[] args) =>
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), args));
+
+    /// <summary>Reports on a whole expression, with what its code fix writes.</summary>
+    public void ReportOn(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), fix.Properties, args));
 }

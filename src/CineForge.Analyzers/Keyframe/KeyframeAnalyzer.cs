@@ -20,7 +20,7 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
         var shot = site.Shot;
         if (shot.RandomSeed is { } random && site.SetHere(random))
         {
-            site.Report(RuleIds.CF0101, random, site.Subject, MessageParts.RandomSeed);
+            site.Report(RuleIds.CF0101, random, FixHint.SeedFrom(shot.Name.IsKnown ? shot.Name.Value : null), site.Subject, MessageParts.RandomSeed);
         }
 
         var k = shot.Keyframe;
@@ -80,7 +80,7 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
         {
             if (placed.Shot.Seed.IsKnown && placed.Shot.Seed.Value is null)
             {
-                site.ReportOn(RuleIds.CF0101, placed.Argument, FilmSite.ShotSubject(placed), MessageParts.NoSeed);
+                site.ReportOn(RuleIds.CF0101, placed.Argument, FixHint.SeedFrom(placed.Shot.Name.IsKnown ? placed.Shot.Name.Value : null), FilmSite.ShotSubject(placed), MessageParts.NoSeed);
             }
         }
     }

@@ -24,7 +24,7 @@ public sealed class MotionAnalyzer : PlanAnalyzer
         {
             if (duration.Value > Recommended.MaxClipSeconds + 1e-9)
             {
-                site.Report(RuleIds.CF0201, duration.Source!, site.Subject, NumericRange.Format(duration.Value));
+                site.Report(RuleIds.CF0201, duration.Source!, FixHint.ReplaceArgument(NumericRange.Format(Recommended.MaxClipSeconds)), site.Subject, NumericRange.Format(duration.Value));
             }
             else if (spec is not null && !spec.Duration.Contains(duration.Value))
             {
@@ -34,7 +34,7 @@ public sealed class MotionAnalyzer : PlanAnalyzer
 
         if (site.SetHere(shot.Fps) && shot.Fps.Value != Recommended.Fps)
         {
-            site.Report(RuleIds.CF0203, shot.Fps.Source!, site.Subject, shot.Fps.Value);
+            site.Report(RuleIds.CF0203, shot.Fps.Source!, FixHint.ReplaceArgument(Recommended.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture)), site.Subject, shot.Fps.Value);
         }
 
         if (spec is not null)
@@ -43,7 +43,7 @@ public sealed class MotionAnalyzer : PlanAnalyzer
             {
                 if (!spec.Motion.Contains(motion.Value))
                 {
-                    site.Report(RuleIds.CF0204, motion.Source!, site.Subject, NumericRange.Format(motion.Value), spec.Motion, spec.DisplayName);
+                    site.Report(RuleIds.CF0204, motion.Source!, FixHint.ReplaceArgument(NumericRange.Format(spec.Motion.Clamp(motion.Value))), site.Subject, NumericRange.Format(motion.Value), spec.Motion, spec.DisplayName);
                 }
             }
 

@@ -1,5 +1,0 @@
-namespace CineForge.CodeFixes;
-
-internal static class Placeholder
-{
-}
