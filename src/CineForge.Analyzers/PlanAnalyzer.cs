@@ -30,10 +30,17 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
         {
             if (PlanReader.For(start.Compilation) is { } reader)
             {
-                start.RegisterSyntaxNodeAction(node => Analyze(node, reader), SyntaxKind.InvocationExpression);
+                var fluent = reader.Types.FluentMethodNames();
+                start.RegisterSyntaxNodeAction(node => Analyze(node, reader, fluent), SyntaxKind.InvocationExpression);
             }
         });
     }
+
+    /// <summary>True for families with shot-level rules (values set in a shot's chain).</summary>
+    private protected virtual bool ReadsShots => false;
+
+    /// <summary>True for families with film-level rules.</summary>
+    private protected virtual bool ReadsFilms => false;
 
     private protected virtual void AnalyzeShot(ShotSite site)
     {
@@ -43,19 +50,27 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
     {
     }
 
-    private void Analyze(SyntaxNodeAnalysisContext context, PlanReader reader)
+    private void Analyze(SyntaxNodeAnalysisContext context, PlanReader reader, System.Collections.Generic.HashSet<string> fluent)
     {
+        // Most invocations of a film are links inside a chain (x.Duration(4) is the receiver of .Motion(...)):
+        // skip them by syntax before asking for any semantic information.
+        if (context.Node.Parent is MemberAccessExpressionSyntax access && access.Expression == context.Node
+            && access.Parent is InvocationExpressionSyntax && fluent.Contains(access.Name.Identifier.ValueText))
+        {
+            return;
+        }
+
         if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
         }
 
         var returned = invocation.TargetMethod.ReturnType;
-        if (SdkTypes.Is(returned, reader.Types.Shot) && !IsReceiverOf(invocation, reader.Types.ShotExtensions))
+        if (ReadsShots && SdkTypes.Is(returned, reader.Types.Shot) && !IsReceiverOf(invocation, reader.Types.ShotExtensions))
         {
             AnalyzeShot(new ShotSite(context, reader, invocation));
         }
-        else if (SdkTypes.Is(returned, reader.Types.Film) && !IsReceiverOf(invocation, reader.Types.FilmExtensions) && !IsExtendedVariable(context, reader))
+        else if (ReadsFilms && SdkTypes.Is(returned, reader.Types.Film) && !IsReceiverOf(invocation, reader.Types.FilmExtensions) && !IsExtendedVariable(context, reader))
         {
             AnalyzeFilm(new FilmSite(context, reader, reader.Film(invocation, context.SemanticModel, context.CancellationToken), invocation.Syntax));
         }

@@ -18,6 +18,8 @@ public sealed class ContinuityAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsFilms => true;
+
     private protected override void AnalyzeFilm(FilmSite site)
     {
         var film = site.Film;

@@ -15,6 +15,8 @@ public sealed class ExportAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsFilms => true;
+
     private protected override void AnalyzeFilm(FilmSite site)
     {
         var exports = site.Film.Exports;

@@ -17,6 +17,8 @@ public sealed class GradeAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsFilms => true;
+
     private protected override void AnalyzeFilm(FilmSite site)
     {
         var film = site.Film;

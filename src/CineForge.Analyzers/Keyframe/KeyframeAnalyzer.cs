@@ -15,6 +15,10 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsShots => true;
+
+    private protected override bool ReadsFilms => true;
+
     private protected override void AnalyzeShot(ShotSite site)
     {
         var shot = site.Shot;

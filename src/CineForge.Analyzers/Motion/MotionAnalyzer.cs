@@ -16,6 +16,8 @@ public sealed class MotionAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsShots => true;
+
     private protected override void AnalyzeShot(ShotSite site)
     {
         var shot = site.Shot;

@@ -15,6 +15,8 @@ public sealed class SelectionAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsShots => true;
+
     private protected override void AnalyzeShot(ShotSite site)
     {
         var shot = site.Shot;

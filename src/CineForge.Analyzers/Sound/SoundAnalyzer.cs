@@ -14,6 +14,8 @@ public sealed class SoundAnalyzer : PlanAnalyzer
     {
     }
 
+    private protected override bool ReadsFilms => true;
+
     private protected override void AnalyzeFilm(FilmSite site)
     {
         var sound = site.Film.Sound;
