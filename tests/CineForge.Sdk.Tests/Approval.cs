@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace CineForge.Tests;
 
 /// <summary>
@@ -31,9 +29,10 @@ internal static class Repo
 
     public static string PathOf(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
-    private static string FindRoot([CallerFilePath] string caller = "")
+    // Walks up from the test binaries: CI builds map source paths (/_/), so caller paths are no help.
+    private static string FindRoot()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(caller)!);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CineForge.sln")))
         {
             dir = dir.Parent;
