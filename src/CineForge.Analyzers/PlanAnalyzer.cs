@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using CineForge.Analyzers.Reading;
 using CineForge.Rules;
@@ -11,8 +12,9 @@ namespace CineForge.Analyzers;
 
 /// <summary>
 /// The shared shape of the family analyzers: find the ends of shot chains and the films of a file,
-/// read them, and hand them to the family. Syntax-node actions (not operation actions) so that a
-/// script's bare top-level statements, which have no operation block, are analyzed too.
+/// read them, and hand them to the family. A semantic-model action per file that finds invocations
+/// by syntax (not operation actions), so that a script's bare top-level statements, which have no
+/// operation block, are analyzed too.
 /// </summary>
 public abstract class PlanAnalyzer : DiagnosticAnalyzer
 {
@@ -30,8 +32,7 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
         {
             if (PlanReader.For(start.Compilation) is { } reader)
             {
-                var fluent = reader.Types.FluentMethodNames();
-                start.RegisterSyntaxNodeAction(node => Analyze(node, reader, fluent), SyntaxKind.InvocationExpression);
+                start.RegisterSemanticModelAction(model => Analyze(model, reader));
             }
         });
     }
@@ -50,49 +51,26 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
     {
     }
 
-    private void Analyze(SyntaxNodeAnalysisContext context, PlanReader reader, System.Collections.Generic.HashSet<string> fluent)
+    private void Analyze(SemanticModelAnalysisContext context, PlanReader reader)
     {
-        // Most invocations of a film are links inside a chain (x.Duration(4) is the receiver of .Motion(...)):
-        // skip them by syntax before asking for any semantic information.
-        if (context.Node.Parent is MemberAccessExpressionSyntax access && access.Expression == context.Node
-            && access.Parent is InvocationExpressionSyntax && fluent.Contains(access.Name.Identifier.ValueText))
+        // One semantic query per outermost invocation (a whole film statement, a character sheet),
+        // found by syntax; the chains inside it are found by walking its operation tree, which costs
+        // far less than asking the semantic model about each link of each chain.
+        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        foreach (var outermost in root.DescendantNodes(node => node is not InvocationExpressionSyntax).OfType<InvocationExpressionSyntax>())
         {
-            return;
+            foreach (var site in reader.Sites(outermost, context.SemanticModel, context.CancellationToken))
+            {
+                if (site.IsFilm && ReadsFilms)
+                {
+                    AnalyzeFilm(new FilmSite(context, reader, reader.Film(site.Invocation, context.SemanticModel, context.CancellationToken), site.Invocation.Syntax));
+                }
+                else if (!site.IsFilm && ReadsShots)
+                {
+                    AnalyzeShot(new ShotSite(context, reader, site.Invocation));
+                }
+            }
         }
-
-        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
-        {
-            return;
-        }
-
-        var returned = invocation.TargetMethod.ReturnType;
-        if (ReadsShots && SdkTypes.Is(returned, reader.Types.Shot) && !IsReceiverOf(invocation, reader.Types.ShotExtensions))
-        {
-            AnalyzeShot(new ShotSite(context, reader, invocation));
-        }
-        else if (ReadsFilms && SdkTypes.Is(returned, reader.Types.Film) && !IsReceiverOf(invocation, reader.Types.FilmExtensions) && !IsExtendedVariable(context, reader))
-        {
-            AnalyzeFilm(new FilmSite(context, reader, reader.Film(invocation, context.SemanticModel, context.CancellationToken), invocation.Syntax));
-        }
-    }
-
-    private static bool IsReceiverOf(IInvocationOperation invocation, INamedTypeSymbol? extensions) =>
-        Ops.Parent(invocation) is IArgumentOperation { Parent: IInvocationOperation outer } argument
-        && SdkTypes.Is(outer.TargetMethod.ContainingType, extensions)
-        && outer.Arguments.Length > 0 && outer.Arguments[0] == argument;
-
-    // A film declared in a variable that a later statement keeps extending is not finished yet:
-    // its film-wide rules are checked where the extended film ends.
-    private static bool IsExtendedVariable(SyntaxNodeAnalysisContext context, PlanReader reader)
-    {
-        SyntaxNode node = context.Node;
-        while (node.Parent is ParenthesizedExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        return node.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-            && Variables.IsExtendedElsewhere(declarator, context.SemanticModel, reader.Types.FilmExtensions, context.CancellationToken);
     }
 
     /// <summary>Where a diagnostic about a call points: the method name and its arguments (<c>Duration(12)</c>), not the whole chain.</summary>

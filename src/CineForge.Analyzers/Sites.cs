@@ -11,12 +11,12 @@ namespace CineForge.Analyzers;
 /// <summary>The end of a shot chain: the shot as read, and the span of calls written in this chain.</summary>
 internal sealed class ShotSite
 {
-    private readonly SyntaxNodeAnalysisContext context;
+    private readonly SemanticModelAnalysisContext context;
     private readonly PlanReader reader;
     private readonly IInvocationOperation chain;
     private string? subject;
 
-    public ShotSite(SyntaxNodeAnalysisContext context, PlanReader reader, IInvocationOperation chain)
+    public ShotSite(SemanticModelAnalysisContext context, PlanReader reader, IInvocationOperation chain)
     {
         this.context = context;
         this.reader = reader;
@@ -100,9 +100,9 @@ internal sealed class ShotSite
 /// <summary>A finished film: the film as read, and where its film-wide diagnostics point.</summary>
 internal sealed class FilmSite
 {
-    private readonly SyntaxNodeAnalysisContext context;
+    private readonly SemanticModelAnalysisContext context;
 
-    public FilmSite(SyntaxNodeAnalysisContext context, PlanReader reader, FilmModel film, SyntaxNode anchor)
+    public FilmSite(SemanticModelAnalysisContext context, PlanReader reader, FilmModel film, SyntaxNode anchor)
     {
         this.context = context;
         Reader = reader;

@@ -23,6 +23,7 @@ internal sealed class PlanReader
     private static readonly ConditionalWeakTable<Compilation, PlanReader> Readers = new();
 
     private readonly ConcurrentDictionary<SyntaxNode, object> memo = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<ImmutableArray<PlanSite>>> sites = new();
     private readonly Variables variables = new();
 
     private PlanReader(SdkTypes types) => Types = types;
@@ -38,6 +39,53 @@ internal sealed class PlanReader
 
         var types = SdkTypes.Resolve(compilation);
         return types is null ? null : Readers.GetValue(compilation, _ => new PlanReader(types));
+    }
+
+    /// <summary>The shot chain ends and finished films inside the outermost invocation <paramref name="root"/>; read once and shared by every family.</summary>
+    public ImmutableArray<PlanSite> Sites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        sites.GetOrAdd(root, r => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(r, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    // The family analyzers run concurrently and meet the same statement at the same moment:
+    // one of them reads it (sites, films and shots), the others wait for that reading.
+    private ImmutableArray<PlanSite> ReadSites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var sites = ImmutableArray.CreateBuilder<PlanSite>();
+        if (model.GetOperation(root, cancellationToken) is { } operation)
+        {
+            foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                var returned = invocation.TargetMethod.ReturnType;
+                if (SdkTypes.Is(returned, Types.Shot) && !IsReceiverOf(invocation, Types.ShotExtensions))
+                {
+                    sites.Add(new PlanSite(invocation, IsFilm: false));
+                }
+                else if (SdkTypes.Is(returned, Types.Film) && !IsReceiverOf(invocation, Types.FilmExtensions) && !IsExtendedVariable(invocation.Syntax, model, cancellationToken))
+                {
+                    sites.Add(new PlanSite(invocation, IsFilm: true));
+                    Film(invocation, model, cancellationToken);
+                }
+            }
+        }
+
+        return sites.ToImmutable();
+    }
+
+    private static bool IsReceiverOf(IInvocationOperation invocation, INamedTypeSymbol? extensions) =>
+        Ops.Parent(invocation) is IArgumentOperation { Parent: IInvocationOperation outer } argument
+        && SdkTypes.Is(outer.TargetMethod.ContainingType, extensions)
+        && outer.Arguments.Length > 0 && outer.Arguments[0] == argument;
+
+    // A film declared in a variable that a later statement keeps extending is not finished yet:
+    // its film-wide rules are checked where the extended film ends.
+    private bool IsExtendedVariable(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator }
+            && Variables.IsExtendedElsewhere(declarator, model, Types.FilmExtensions, cancellationToken);
     }
 
     public ShotModel Shot(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)

@@ -57,24 +57,6 @@ internal sealed class SdkTypes
 
     public INamedTypeSymbol? Random { get; }
 
-    /// <summary>The names of every fluent setter, for the cheap syntactic filter of the analyzers.</summary>
-    public System.Collections.Generic.HashSet<string> FluentMethodNames()
-    {
-        var names = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var type in new[] { ShotExtensions, FilmExtensions, CharacterExtensions, KeyframeExtensions, VariantExtensions, GradeExtensions, SoundExtensions, ExportExtensions, BriefExtensions, IntentionExtensions, CharterExtensions })
-        {
-            foreach (var member in type?.GetMembers() ?? default)
-            {
-                if (member is IMethodSymbol { IsExtensionMethod: true } method)
-                {
-                    names.Add(method.Name);
-                }
-            }
-        }
-
-        return names;
-    }
-
     public static SdkTypes? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName("CineForge.Shot") is null || compilation.GetTypeByMetadataName("CineForge.Film") is null
             ? null
