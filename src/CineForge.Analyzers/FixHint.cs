@@ -11,11 +11,19 @@ public sealed class FixHint
     /// <summary>Property: the shot's name, from which a stable seed is derived.</summary>
     public const string ShotName = nameof(ShotName);
 
+    /// <summary>Property: how many shots of at most the maximum clip length a too-long clip splits into.</summary>
+    public const string SplitParts = nameof(SplitParts);
+
+    /// <summary>Property: the duration of each part of a split clip, in seconds.</summary>
+    public const string PartSeconds = nameof(PartSeconds);
+
     private FixHint(ImmutableDictionary<string, string?> properties) => Properties = properties;
 
     internal ImmutableDictionary<string, string?> Properties { get; }
 
     internal static FixHint ReplaceArgument(string constant) => new(ImmutableDictionary<string, string?>.Empty.Add(Replacement, constant));
+
+    internal FixHint With(string property, string? value) => new(Properties.SetItem(property, value));
 
     internal static FixHint SeedFrom(string? shotName) => new(ImmutableDictionary<string, string?>.Empty.Add(ShotName, shotName));
 }

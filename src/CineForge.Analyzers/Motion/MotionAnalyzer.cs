@@ -26,7 +26,12 @@ public sealed class MotionAnalyzer : PlanAnalyzer
         {
             if (duration.Value > Recommended.MaxClipSeconds + 1e-9)
             {
-                site.Report(RuleIds.CF0201, duration.Source!, FixHint.ReplaceArgument(NumericRange.Format(Recommended.MaxClipSeconds)), site.Subject, NumericRange.Format(duration.Value));
+                var parts = (int)System.Math.Ceiling(duration.Value / Recommended.MaxClipSeconds - 1e-9);
+                var fix = FixHint.ReplaceArgument(NumericRange.Format(Recommended.MaxClipSeconds))
+                    .With(FixHint.SplitParts, parts.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .With(FixHint.PartSeconds, NumericRange.Format(System.Math.Round(duration.Value / parts, 2)))
+                    .With(FixHint.ShotName, shot.Name.IsKnown ? shot.Name.Value : null);
+                site.Report(RuleIds.CF0201, duration.Source!, fix, site.Subject, NumericRange.Format(duration.Value));
             }
             else if (spec is not null && !spec.Duration.Contains(duration.Value))
             {

@@ -38,7 +38,7 @@ public sealed class ReorderGradeCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<LambdaExpressionSyntax>() is not { ExpressionBody: { } body }
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<LambdaExpressionSyntax>() is not { ExpressionBody: { } body }
                 || Reordered(body) is not { } chain)
             {
                 continue;

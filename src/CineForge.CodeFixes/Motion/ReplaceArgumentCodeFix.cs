@@ -38,7 +38,7 @@ public sealed class ReplaceArgumentCodeFix : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(FixHint.Replacement, out var replacement) || replacement is null
                 || !double.TryParse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                || root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: > 0 } invocation
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: > 0 } invocation
                 || invocation.Expression is not MemberAccessExpressionSyntax member)
             {
                 continue;

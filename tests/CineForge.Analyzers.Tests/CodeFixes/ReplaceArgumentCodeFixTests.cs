@@ -17,6 +17,16 @@ public sealed class ReplaceArgumentCodeFixTests
         """,
         kind);
 
+    [Theory, Trait("Rule", "CF0201"), InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task ClipPlacedInAFilm_IsClampedInPlace(SourceKind kind) => Fix.VerifyAsync(
+        """
+        return Film.Titled("Clamp").Shot(Shot.MediumAction("a runner").Seed(2).{|CF0201:Duration(9)|});
+        """,
+        """
+        return Film.Titled("Clamp").Shot(Shot.MediumAction("a runner").Seed(2).Duration(5));
+        """,
+        kind);
+
     [Theory, Trait("Rule", "CF0203"), InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task Fps30_Becomes24(SourceKind kind) => Fix.VerifyAsync(
         """
