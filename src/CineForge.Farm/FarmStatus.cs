@@ -32,7 +32,7 @@ public static class FarmStatus
         rows.AddRange(api.ScheduledJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "scheduled", $"retry at {j.Value.EnqueueAt:u}")));
         using (var connection = storage.GetConnection())
         {
-            rows.AddRange(api.ProcessingJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "running", connection.GetJobParameter(j.Key, ShotJobPerformer.WorkerParameter) ?? j.Value.ServerId)));
+            rows.AddRange(api.ProcessingJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "running", ShotJobPerformer.WorkerOf(connection, j.Key) ?? j.Value.ServerId)));
         }
 
         rows.AddRange(api.FailedJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "failed", j.Value.ExceptionMessage)));

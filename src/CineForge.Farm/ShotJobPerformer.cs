@@ -16,6 +16,13 @@ public sealed class ShotJobPerformer(RenderBackends backends, string? ffmpegPath
     /// <summary>The job parameter naming the worker that rendered a shot (not part of any hash).</summary>
     public const string WorkerParameter = "worker";
 
+    /// <summary>The worker that took job <paramref name="jobId"/>, or null when none has.</summary>
+    public static string? WorkerOf(Hangfire.Storage.IStorageConnection connection, string jobId)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.GetJobParameter(jobId, WorkerParameter) is { } value ? Hangfire.Common.SerializationHelper.Deserialize<string>(value) : null;
+    }
+
     /// <summary>Retries after the first failure; a job failing <c>Retries + 1</c> times fails the film.</summary>
     public const int Retries = 1;
 

@@ -57,7 +57,7 @@ public sealed class FarmRenderTests(LocalReference local) : IClassFixture<LocalR
         Assert.Equal(local.FilmFiles, LocalReference.FilmFileHashes(farm.FilmDirectory));
         Assert.True(farm.Work.IsNone, $"the submitter rendered {farm.Work} itself");
         using var connection = storage.GetConnection();
-        var workers = dispatcher.JobIds.Select(id => connection.GetJobParameter(id, ShotJobPerformer.WorkerParameter)).Distinct().ToList();
+        var workers = dispatcher.JobIds.Select(id => ShotJobPerformer.WorkerOf(connection, id)).Distinct().ToList();
         Assert.Equal(new[] { "worker-1", "worker-2" }, workers.Order().ToArray());
     }
 
@@ -92,7 +92,7 @@ public sealed class FarmRenderTests(LocalReference local) : IClassFixture<LocalR
         {
             using (var connection = storage.GetConnection())
             {
-                if (api.ProcessingJobs(0, 100).Any(j => connection.GetJobParameter(j.Key, ShotJobPerformer.WorkerParameter) == victim.Name))
+                if (api.ProcessingJobs(0, 100).Any(j => ShotJobPerformer.WorkerOf(connection, j.Key) == victim.Name))
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1));
                     victim.Kill();
