@@ -1,6 +1,6 @@
 // Farm benchmark: the cosmetic ad (the 30 s example) rendered cold with 1 and 2 in-process workers
 // and on a farm of 2 `cineforge worker` processes, in one run, on one machine.
-// Usage: CineForge.Farm.Bench "<PostgreSQL connection string>" [WxH]   (default 320x180)
+// Usage: CineForge.Farm.Bench "<PostgreSQL connection string>" [WxH]   (default 480x270)
 // Prints wall times, ratios against 1 in-process worker, and the farm's overhead per shot job:
 // (farm − 2 in-process) / jobs, next to the mean render time of a job.
 using System.Diagnostics;
@@ -17,7 +17,7 @@ if (args.Length < 1)
 }
 
 var connection = args[0];
-var size = (args.Length > 1 ? args[1] : "320x180").Split('x').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var size = (args.Length > 1 ? args[1] : "480x270").Split('x').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var root = FindRoot();
 var example = Path.Combine(root, "examples", "cosmetic-ad");
 var film = (await FilmScript.LoadAsync(Path.Combine(example, "film.csx")))[0];
@@ -33,15 +33,30 @@ RenderOptions Options(string name, int parallel) => new()
 
 try
 {
+    // Warm-up at a tiny size, so every process (this one and the workers) has its code compiled,
+    // as on a farm that has been running: the timed renders then compare rendering, not start-up.
+    var warmUp = Options("warm-up", 1) with { Resolution = new FrameSize(64, 36) };
+    await new FilmRenderer().RenderAsync(film, warmUp);
     var one = await TimeAsync(() => new FilmRenderer().RenderAsync(film, Options("local-1", 1)));
     var two = await TimeAsync(() => new FilmRenderer().RenderAsync(film, Options("local-2", 2)));
     var cli = Path.Combine(root, "src", "CineForge.Cli", "bin", "Release", "net10.0", "cineforge.dll");
     var workers = new[] { StartWorker(cli, connection, "bench-1"), StartWorker(cli, connection, "bench-2") };
     try
     {
-        await Task.Delay(TimeSpan.FromSeconds(3));
         var storage = FarmStorage.Open(connection);
-        var farm = await TimeAsync(() => new FilmRenderer(dispatcher: new FarmShotDispatcher(storage)).RenderAsync(film, Options("farm-2", 1)));
+        await new FilmRenderer(dispatcher: new FarmShotDispatcher(storage)).RenderAsync(film, warmUp with { OutputDirectory = Path.Combine(scratch, "warm-up-farm", "out"), CacheDirectory = Path.Combine(scratch, "warm-up-farm", "cache") });
+        var dispatcher = new FarmShotDispatcher(storage);
+        var farm = await TimeAsync(() => new FilmRenderer(dispatcher: dispatcher).RenderAsync(film, Options("farm-2", 1)));
+        double latency = 0, performance = 0;
+        using (var states = storage.GetConnection())
+        {
+            foreach (var id in dispatcher.JobIds)
+            {
+                var data = states.GetStateData(id).Data;
+                latency += double.Parse(data["Latency"], CultureInfo.InvariantCulture) / 1000;
+                performance += double.Parse(data["PerformanceDuration"], CultureInfo.InvariantCulture) / 1000;
+            }
+        }
         var jobs = film.Shots.Count;
         var overhead = (farm.Seconds - two.Seconds) / jobs;
         var perJob = one.Seconds / jobs;
@@ -51,6 +66,7 @@ try
         Console.WriteLine($"in-process, 2 workers: {two.Seconds,7:0.00} s  ({one.Seconds / two.Seconds:0.00}x)");
         Console.WriteLine($"farm, 2 workers      : {farm.Seconds,7:0.00} s  ({one.Seconds / farm.Seconds:0.00}x)");
         Console.WriteLine($"farm overhead per job: {overhead:0.000} s = {100 * overhead / perJob:0.0}% of a job's mean render time ({perJob:0.00} s)");
+        Console.WriteLine($"farm jobs: mean {performance / jobs:0.00} s rendering on a worker, mean {latency / jobs:0.00} s from enqueue to start (includes waiting for a free worker); read-back on the submitter {dispatcher.ReadBackTime.TotalSeconds:0.00} s");
         Console.WriteLine($"clip hashes equal to the local render: {same}");
     }
     finally

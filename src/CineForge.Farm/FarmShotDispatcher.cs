@@ -18,7 +18,7 @@ public sealed record FarmProgress(int Total, int Queued, int Running, int Done);
 /// <see cref="FarmQueues.Gpu"/> queue, waits until every job succeeded (reporting progress), then
 /// lets the renderer read each shot's result back from the shared store, where every artefact now
 /// is. A job that fails for good stops the film with its shot and reason; the film's other jobs are
-/// deleted. The submitter and every worker must see the store and film folder at the same path.
+/// deleted, the failed one stays for <c>farm status</c>. The submitter and every worker must see the store and film folder at the same path.
 /// </summary>
 public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage storage, FarmTimings? timings = null, IProgress<FarmProgress>? progress = null) : IShotDispatcher
 {
@@ -26,6 +26,9 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
 
     /// <summary>Jobs of the last run, in shot order (for status and tests).</summary>
     public IReadOnlyList<string> JobIds { get; private set; } = [];
+
+    /// <summary>How long the last run took to read the shots' results back from the store once the farm was done.</summary>
+    public TimeSpan ReadBackTime { get; private set; }
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">The jobs are not <see cref="ShotJob"/>s: only plain data can cross to a worker.</exception>
@@ -45,7 +48,9 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
         }
         catch
         {
-            foreach (var id in ids)
+            // The film stops: its other jobs go; a failed job stays, so farm status shows why.
+            using var connection = storage.GetConnection();
+            foreach (var id in ids.Where(id => connection.GetStateData(id)?.Name != "Failed"))
             {
                 client.Delete(id);
             }
@@ -53,11 +58,14 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
             throw;
         }
 
+        var readBack = System.Diagnostics.Stopwatch.StartNew();
         var results = new List<TResult>(jobs.Count);
         foreach (var job in jobs)
         {
             results.Add(await execute(job, cancellationToken).ConfigureAwait(false));
         }
+
+        ReadBackTime = readBack.Elapsed;
 
         return results;
     }

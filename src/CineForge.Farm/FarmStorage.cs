@@ -47,6 +47,7 @@ public static class FarmStorage
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = timings.QueuePoll,
+            EnableLongPolling = true,
             InvisibilityTimeout = timings.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
         };
@@ -58,7 +59,7 @@ public static class FarmStorage
 }
 
 /// <summary>How often the farm polls and how long a fetched job stays invisible to other workers.</summary>
-/// <param name="QueuePoll">How often an idle worker looks for a job.</param>
+/// <param name="QueuePoll">How often an idle worker looks for a job when no notification woke it (PostgreSQL LISTEN/NOTIFY wakes it at once).</param>
 /// <param name="InvisibilityTimeout">
 /// How long a job fetched by a worker that stopped answering stays hidden before another worker
 /// takes it. The timeout slides while the worker is alive, so long GPU jobs are never taken twice.
@@ -67,7 +68,7 @@ public static class FarmStorage
 public sealed record FarmTimings(TimeSpan QueuePoll, TimeSpan InvisibilityTimeout, TimeSpan StatusPoll)
 {
     /// <summary>Defaults for a real farm.</summary>
-    public static FarmTimings Default { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(500));
+    public static FarmTimings Default { get; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250));
 }
 
 /// <summary>The farm cannot do what was asked: the database is unreachable, or a shot failed on the farm.</summary>

@@ -59,6 +59,10 @@ public sealed class FarmFailureTests
         Assert.Contains("needs ffmpeg 0.0-elsewhere", error.Message, StringComparison.Ordinal);
         using var connection = storage.GetConnection();
         Assert.Null(connection.GetJobParameter(dispatcher.JobIds[0], "RetryCount"));
+        var (jobs, _) = FarmStatus.Read(storage);
+        var row = Assert.Single(jobs, j => j.JobId == dispatcher.JobIds[0]);
+        Assert.Equal((film.Title, $"02-{film.Shots[1].Name}", "failed"), (row.Film, row.Shot, row.State));
+        Assert.Contains("needs ffmpeg 0.0-elsewhere", row.Detail, StringComparison.Ordinal);
     }
 
     [SkippableFact]

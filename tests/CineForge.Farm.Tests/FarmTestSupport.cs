@@ -54,6 +54,7 @@ internal static class FarmTestSupport
         var ids = api.Queues().SelectMany(q => api.EnqueuedJobs(q.Name, 0, 10_000).Select(j => j.Key))
             .Concat(api.ProcessingJobs(0, 10_000).Select(j => j.Key))
             .Concat(api.ScheduledJobs(0, 10_000).Select(j => j.Key))
+            .Concat(api.FailedJobs(0, 10_000).Select(j => j.Key))
             .ToList();
         foreach (var id in ids)
         {

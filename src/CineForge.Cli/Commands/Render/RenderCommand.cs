@@ -31,12 +31,14 @@ public sealed class RenderCommand
         var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
         var output = new Option<string?>("--out") { Description = "Folder for the renders (default: render/ next to the film)." };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error: warnings stop the render too." };
-        var command = new Command("render", "Check the film, then render it. Any error stops the render before it starts.") { film, output, warnAsError };
+        var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\". Workers run `cineforge worker`." };
+        var command = new Command("render", "Check the film, then render it. Any error stops the render before it starts.") { film, output, warnAsError, farm };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
                 Film = parse.GetRequiredValue(film),
                 OutputDirectory = parse.GetValue(output),
+                Farm = parse.GetValue(farm),
                 WarnAsError = parse.GetValue(warnAsError),
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
@@ -67,9 +69,10 @@ public sealed class RenderCommand
         }
 
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? Path.Combine(Path.GetDirectoryName(path)!, "render"));
+        var target = settings.Farm is { } connectionString ? new FarmFilmRenderer(connectionString, errors) : renderer;
         foreach (var film in result.Films)
         {
-            var exitCode = await renderer.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
+            var exitCode = await target.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
             if (exitCode != ExitCodes.Success)
             {
                 return exitCode;
