@@ -41,6 +41,7 @@ try
         var measure = new Stopwatch();
         var analyzer = new ClipAnalyzer(width, height, new QaContext(24, path.MeanDisplacement(), null));
         var yuv = new YuvFrame(width, height);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         animate.Start();
         new PrevizAnimator().Animate(keyframe, new AnimationRequest(path, 24, Recommended.DefaultGrain, take.Seed), f =>
         {
@@ -54,7 +55,8 @@ try
             animate.Start();
         }, default);
         animate.Stop();
-        Console.WriteLine($"per frame: animate {animate.Elapsed.TotalMilliseconds / path.Frames:0.0} ms, 4:2:0 {convert.Elapsed.TotalMilliseconds / path.Frames:0.0} ms, QA {measure.Elapsed.TotalMilliseconds / path.Frames:0.0} ms");
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / path.Frames;
+        Console.WriteLine($"per frame (wall): animate {animate.Elapsed.TotalMilliseconds / path.Frames:0.0} ms, 4:2:0 {convert.Elapsed.TotalMilliseconds / path.Frames:0.0} ms, QA {measure.Elapsed.TotalMilliseconds / path.Frames:0.0} ms; CPU {cpu:0.0} ms per frame in all");
         return 0;
     }
 
@@ -66,13 +68,22 @@ try
     }
 
     var raw = Path.Combine(work, "frames.yuv");
+    var cpu0 = Cpu.Now();
     var pipelineSeconds = await Pipeline(keyframe, take, path, Path.Combine(work, "pipeline.mp4"), raw);
+    var cpu1 = Cpu.Now();
     var bareSeconds = await BareEncode(raw, Path.Combine(work, "bare.mp4"));
+    var cpu2 = Cpu.Now();
     var pipelineFps = path.Frames / pipelineSeconds;
     var bareFps = path.Frames / bareSeconds;
     Console.WriteLine($"stage pipeline: {pipelineFps:0.00} fps ({pipelineSeconds:0.00} s)");
     Console.WriteLine($"bare ffmpeg encode of the same frames: {bareFps:0.00} fps ({bareSeconds:0.00} s)");
     Console.WriteLine($"ratio: {pipelineFps / bareFps:0.00}x (target >= 0.8x)");
+
+    // CPU seconds do not depend on what else the machine runs: frames per CPU-second is the
+    // throughput an otherwise idle machine, with every core busy, would see.
+    var pipelineCpu = (cpu1.Self - cpu0.Self - cpu1.RawWrite) + (cpu1.Children - cpu0.Children);
+    var bareCpu = cpu2.Children - cpu1.Children;
+    Console.WriteLine($"CPU: pipeline {pipelineCpu:0.0} s (runtime {cpu1.Self - cpu0.Self - cpu1.RawWrite:0.0} s + ffmpeg {cpu1.Children - cpu0.Children:0.0} s), bare ffmpeg {bareCpu:0.0} s; CPU-time ratio {bareCpu / pipelineCpu:0.00}x");
     Console.WriteLine($"same bytes: {File.ReadAllBytes(Path.Combine(work, "pipeline.mp4")).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(work, "bare.mp4")))}");
     return 0;
 }
@@ -98,6 +109,7 @@ async Task<double> Pipeline(KeyframeImage keyframe, ShotTake take, CameraPath pa
 {
     if (raw is not null)
     {
+        var before = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         await using var file = File.Create(raw);
         var copy = new YuvFrame(width, height);
         new PrevizAnimator().Animate(keyframe, new AnimationRequest(path, 24, Recommended.DefaultGrain, take.Seed), f =>
@@ -105,6 +117,7 @@ async Task<double> Pipeline(KeyframeImage keyframe, ShotTake take, CameraPath pa
             copy.Load(f.Image);
             copy.WriteTo(file);
         }, default);
+        Cpu.RawWriteSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - before;
     }
 
     var watch = Stopwatch.StartNew();
@@ -143,6 +156,21 @@ async Task<double> BareEncode(string raw, string output)
     return watch.Elapsed.TotalSeconds;
 }
 
+/// <summary>CPU seconds used so far by this process and by its finished children.</summary>
+internal static class Cpu
+{
+    /// <summary>CPU seconds spent producing the baseline's raw file, subtracted from the pipeline's.</summary>
+    public static double RawWriteSeconds { get; set; }
+
+    public static (double Self, double Children, double RawWrite) Now()
+    {
+        var usage = new long[18];
+        PeakRss.GetChildrenUsage(usage);
+        var children = usage[0] + (usage[1] / 1e6) + usage[2] + (usage[3] / 1e6);
+        return (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, children, RawWriteSeconds);
+    }
+}
+
 /// <summary>Peak resident memory of this process (VmHWM) and of its largest finished child (getrusage).</summary>
 internal static partial class PeakRss
 {
@@ -156,6 +184,8 @@ internal static partial class PeakRss
         var usage = new long[18];
         return GetRusage(-1, usage) == 0 ? usage[4] * 1024 : -1;
     }
+
+    public static void GetChildrenUsage(long[] usage) => GetRusage(-1, usage);
 
     [LibraryImport("libc", EntryPoint = "getrusage")]
     private static partial int GetRusage(int who, [Out] long[] usage);

@@ -1,5 +1,6 @@
 using CineForge.Runtime;
 using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Media;
 using Hangfire;
 using Hangfire.Server;
 
@@ -13,6 +14,9 @@ namespace CineForge.Farm;
 /// </summary>
 public sealed class ShotJobPerformer(RenderBackends backends, string? ffmpegPath, string workerName)
 {
+    // Located once per worker: probing ffmpeg's version for every job would cost more than the farm's own overhead.
+    private readonly Lazy<FfmpegTool> ffmpeg = new(() => FfmpegTool.Locate(ffmpegPath));
+
     /// <summary>The job parameter naming the worker that rendered a shot (not part of any hash).</summary>
     public const string WorkerParameter = "worker";
 
@@ -33,7 +37,7 @@ public sealed class ShotJobPerformer(RenderBackends backends, string? ffmpegPath
     {
         var shotJob = ShotJob.FromJson(job);
         context?.SetJobParameter(WorkerParameter, workerName);
-        await shotJob.RunAsync(backends, ffmpegPath, progress: null, cancellationToken).ConfigureAwait(false);
+        await shotJob.RunAsync(backends, ffmpeg.Value, progress: null, cancellationToken).ConfigureAwait(false);
     }
 }
 

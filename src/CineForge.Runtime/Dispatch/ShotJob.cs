@@ -46,14 +46,12 @@ public sealed record ShotJob(string Film, string Title, int Index, string Shot, 
     /// <summary>Reads a job written by <see cref="ToJson"/>.</summary>
     public static ShotJob FromJson(string json) => JsonSerializer.Deserialize<ShotJob>(json, FilmJson.Options) ?? throw new JsonException("The JSON holds no shot job.");
 
-    /// <summary>
-    /// Renders the shot with <paramref name="backends"/> and this machine's ffmpeg (<paramref name="ffmpegPath"/>, default as for a local render).
-    /// </summary>
+    /// <summary>Renders the shot with <paramref name="backends"/> and this machine's <paramref name="ffmpeg"/>.</summary>
     /// <exception cref="ShotJobRefusedException">The plan has errors, or this machine's ffmpeg or backends differ from the submitter's: rendering would give other bytes.</exception>
-    public Task<ShotResult> RunAsync(RenderBackends backends, string? ffmpegPath, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    public Task<ShotResult> RunAsync(RenderBackends backends, FfmpegTool ffmpeg, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(backends);
-        var ffmpeg = FfmpegTool.Locate(ffmpegPath);
+        ArgumentNullException.ThrowIfNull(ffmpeg);
         if (ffmpeg.Version != Ffmpeg)
         {
             throw new ShotJobRefusedException($"Shot #{Index} '{Shot}' of '{Title}' needs ffmpeg {Ffmpeg}; this machine has {ffmpeg.Version}.");

@@ -56,7 +56,10 @@ public sealed class YuvFrame
             throw new ArgumentException($"Image is {image.Width}x{image.Height}, frame is {Width}x{Height}.", nameof(image));
         }
 
-        Parallel.For(0, Height / 2, row => LoadRowPair(image.Pixels, row));
+        for (var row = 0; row < Height / 2; row++)
+        {
+            LoadRowPair(image.Pixels, row);
+        }
     }
 
     /// <summary>Writes the three planes to <paramref name="stream"/>.</summary>
@@ -98,31 +101,38 @@ public sealed class YuvFrame
         return (r, g, b);
     }
 
-    private void LoadRowPair(byte[] rgb, int row)
+    private unsafe void LoadRowPair(byte[] rgb, int row)
     {
         var w = Width;
         var cw = w / 2;
-        for (var cx = 0; cx < cw; cx++)
+        fixed (byte* source = rgb, luma = Y, cb = U, cr = V)
         {
-            int sr = 0, sg = 0, sb = 0;
-            for (var dy = 0; dy < 2; dy++)
+            var top = source + (row * 2 * w * 3);
+            var bottom = top + (w * 3);
+            var yTop = luma + (row * 2 * w);
+            var yBottom = yTop + w;
+            var u = cb + (row * cw);
+            var v = cr + (row * cw);
+            for (var cx = 0; cx < cw; cx++)
             {
-                var y = (row * 2) + dy;
-                for (var dx = 0; dx < 2; dx++)
-                {
-                    var x = (cx * 2) + dx;
-                    var i = ((y * w) + x) * 3;
-                    int r = rgb[i], g = rgb[i + 1], b = rgb[i + 2];
-                    Y[(y * w) + x] = (byte)(16 + (((11966 * r) + (40254 * g) + (4064 * b) + 32768) >> 16));
-                    sr += r;
-                    sg += g;
-                    sb += b;
-                }
-            }
+                int r0 = top[0], g0 = top[1], b0 = top[2], r1 = top[3], g1 = top[4], b1 = top[5];
+                int r2 = bottom[0], g2 = bottom[1], b2 = bottom[2], r3 = bottom[3], g3 = bottom[4], b3 = bottom[5];
+                yTop[0] = Luma(r0, g0, b0);
+                yTop[1] = Luma(r1, g1, b1);
+                yBottom[0] = Luma(r2, g2, b2);
+                yBottom[1] = Luma(r3, g3, b3);
+                int sr = r0 + r1 + r2 + r3, sg = g0 + g1 + g2 + g3, sb = b0 + b1 + b2 + b3;
 
-            // Sums of four pixels: divide by 4 * 65536 with rounding.
-            U[(row * cw) + cx] = (byte)(128 + (((-6596 * sr) - (22189 * sg) + (28785 * sb) + (1 << 17)) >> 18));
-            V[(row * cw) + cx] = (byte)(128 + (((28784 * sr) - (26145 * sg) - (2639 * sb) + (1 << 17)) >> 18));
+                // Sums of four pixels: divide by 4 * 65536 with rounding.
+                u[cx] = (byte)(128 + (((-6596 * sr) - (22189 * sg) + (28785 * sb) + (1 << 17)) >> 18));
+                v[cx] = (byte)(128 + (((28784 * sr) - (26145 * sg) - (2639 * sb) + (1 << 17)) >> 18));
+                top += 6;
+                bottom += 6;
+                yTop += 2;
+                yBottom += 2;
+            }
         }
     }
+
+    private static byte Luma(int r, int g, int b) => (byte)(16 + (((11966 * r) + (40254 * g) + (4064 * b) + 32768) >> 16));
 }

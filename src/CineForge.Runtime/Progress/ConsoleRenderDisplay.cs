@@ -4,16 +4,17 @@ namespace CineForge.Runtime.Progress;
 
 /// <summary>
 /// Shows a render's progress on a console: one live bar per shot and take with its stage when the
-/// console is interactive, or one line per finished shot otherwise (CI logs stay short).
+/// console is interactive and progress is wanted; nothing otherwise (CI logs stay quiet: the
+/// caller prints the verdicts once the render ends).
 /// </summary>
 public static class ConsoleRenderDisplay
 {
-    /// <summary>Runs <paramref name="render"/> with a progress sink drawn on <paramref name="console"/>; <paramref name="live"/> false prints only shot verdicts.</summary>
+    /// <summary>Runs <paramref name="render"/> with a progress sink drawn on <paramref name="console"/>; with <paramref name="live"/> false, or a console that is not interactive, it draws nothing.</summary>
     public static async Task<T> RunAsync<T>(IAnsiConsole console, bool live, Func<IProgress<RenderEvent>, Task<T>> render)
     {
         if (!live || !console.Profile.Capabilities.Interactive)
         {
-            return await render(new LineProgress(console)).ConfigureAwait(false);
+            return await render(new Quiet()).ConfigureAwait(false);
         }
 
         T result = default!;
@@ -25,19 +26,10 @@ public static class ConsoleRenderDisplay
         return result;
     }
 
-    private sealed class LineProgress(IAnsiConsole console) : IProgress<RenderEvent>
+    private sealed class Quiet : IProgress<RenderEvent>
     {
-        private readonly Lock gate = new();
-
         public void Report(RenderEvent value)
         {
-            if (value.Stage is RenderStage.Selected or RenderStage.Rejected)
-            {
-                lock (gate)
-                {
-                    console.MarkupLineInterpolated($"{value.ShotIndex:00} {value.Shot}: {value.Stage.ToString().ToLowerInvariant()} {value.Take} {value.Message ?? string.Empty}");
-                }
-            }
         }
     }
 

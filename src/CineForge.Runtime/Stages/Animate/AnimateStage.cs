@@ -13,9 +13,10 @@ namespace CineForge.Runtime.Stages.Animate;
 
 /// <summary>
 /// Stage 2: animates a keyframe along the planned camera path and streams the frames, one at a
-/// time, to FFmpeg and to the QA analyzer. The clip and its QA scores are separate artefacts: when
-/// only the QA context changes (the ad's CTA window moved), the stored clip is decoded and measured
-/// again instead of being rendered again.
+/// time, to FFmpeg and to the QA analyzer. QA is always measured on the frames as they stream, so a
+/// take's scores are the same whatever the render's history; the report is stored before the clip
+/// is renamed into place, so a stored clip always has its report. When only the QA context changes
+/// (the ad's CTA window now reaches into this shot), the clip is rendered again: same bytes, new scores.
 /// </summary>
 public sealed class AnimateStage(IAnimator animator)
 {
@@ -60,22 +61,13 @@ public sealed class AnimateStage(IAnimator animator)
             return new ClipArtefact(clipPath, clipKey, JsonSerializer.Deserialize<QaReport>(File.ReadAllText(qaPath), FilmJson.Options)!);
         }
 
-        QaReport report;
-        if (File.Exists(clipPath))
-        {
-            report = await MeasureStoredAsync(context, keyframe, path, clipPath, qaContext, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            report = await RenderAsync(context, take, keyframe, request, qaContext, clipKey, cancellationToken).ConfigureAwait(false);
-        }
-
-        context.Store.PutText(qaKey, ".qa.json", JsonSerializer.Serialize(report, FilmJson.Options) + "\n");
+        var report = await RenderAsync(context, take, keyframe, request, qaContext, clipKey, qaKey, cancellationToken).ConfigureAwait(false);
         return new ClipArtefact(clipPath, clipKey, report);
     }
 
-    private async Task<QaReport> RenderAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, AnimationRequest request, QaContext qaContext, string clipKey, CancellationToken cancellationToken)
+    private async Task<QaReport> RenderAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, AnimationRequest request, QaContext qaContext, string clipKey, string qaKey, CancellationToken cancellationToken)
     {
+        QaReport? report = null;
         var path = request.Path;
         var analyzer = new ClipAnalyzer(path.Width, path.Height, qaContext);
         var yuv = new YuvFrame(path.Width, path.Height);
@@ -94,21 +86,11 @@ public sealed class AnimateStage(IAnimator animator)
                 }
             }, cancellationToken);
             await encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            report = analyzer.Finish();
+            context.Store.PutText(qaKey, ".qa.json", JsonSerializer.Serialize(report, FilmJson.Options) + "\n");
         }).ConfigureAwait(false);
         context.Work.Clip(path.Frames);
-        return analyzer.Finish();
-    }
-
-    private static async Task<QaReport> MeasureStoredAsync(ShotContext context, KeyframeImage keyframe, CameraPath path, string clipPath, QaContext qaContext, CancellationToken cancellationToken)
-    {
-        var analyzer = new ClipAnalyzer(path.Width, path.Height, qaContext);
-        var index = 0;
-        await FrameReader.ReadAsync(context.Ffmpeg, clipPath, path.Width, path.Height, frame =>
-        {
-            analyzer.Add(frame, PrevizAnimator.ToOutput(keyframe, path[Math.Min(index, path.Frames - 1)]));
-            index++;
-        }, cancellationToken).ConfigureAwait(false);
-        return analyzer.Finish();
+        return report!;
     }
 }
 

@@ -67,12 +67,15 @@ public sealed class PrevizAnimator : IAnimator
         var step = 1 / view.Zoom;
         var columns = Positions(w, sw, (sw / 2.0) + view.OffsetX, step);
         var rows = Positions(h, sh, (sh / 2.0) + view.OffsetY, step);
-        var gainQ16 = (long)Math.Round(gain * 65536);
-        var grainQ = (long)Math.Round(grain * 1024);
-        Parallel.For(0, h, y => RenderRow(src, dst, columns, rows[y], sw, w, y, gainQ16, grainQ, salt));
+        var gainQ12 = (int)Math.Round(gain * 4096);
+        var grainQ = (int)Math.Round(grain * 1024);
+        for (var y = 0; y < h; y++)
+        {
+            RenderRow(src, dst, columns, rows[y], sw, w, y, gainQ12, grainQ, salt);
+        }
     }
 
-    private static unsafe void RenderRow(byte[] source, byte[] output, (int Index, int Fraction)[] columns, (int Index, int Fraction) row, int sourceWidth, int width, int y, long gainQ16, long grainQ, ulong salt)
+    private static unsafe void RenderRow(byte[] source, byte[] output, (int Index, int Fraction)[] columns, (int Index, int Fraction) row, int sourceWidth, int width, int y, int gainQ12, int grainQ, ulong salt)
     {
         var (y0, fy) = row;
         var state = SeededRandom.Mix(salt ^ ((ulong)(uint)y << 32)) | 1;
@@ -82,22 +85,24 @@ public sealed class PrevizAnimator : IAnimator
             var top = src + (y0 * sourceWidth * 3);
             var bottom = top + (sourceWidth * 3);
             var o = dst + (y * width * 3);
-            long wy1 = fy, wy0 = 1024 - fy;
+            int wy1 = fy, wy0 = 1024 - fy;
             for (var x = 0; x < width; x++)
             {
                 var (x0, fx) = cols[x];
                 var a = top + (x0 * 3);
                 var b = bottom + (x0 * 3);
-                long wx1 = fx, wx0 = 1024 - fx;
+                int wx1 = fx, wx0 = 1024 - fx;
 
                 // xorshift64 per pixel along the row: triangular grain in (-1, 1), in 1/1024 code values.
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
-                var noise = (((long)(state & 0x3FF) + (long)((state >> 10) & 0x3FF) - 1023) * grainQ) >> 10;
+                var noise = (((int)(state & 0x3FF) + (int)((state >> 10) & 0x3FF) - 1023) * grainQ) >> 10;
                 for (var c = 0; c < 3; c++)
                 {
-                    var v = (((((a[c] * wx0) + (a[c + 3] * wx1)) * wy0) + (((b[c] * wx0) + (b[c + 3] * wx1)) * wy1)) * gainQ16 >> 26) + noise;
+                    // Bilinear sum in 2^20 units (fits 28 bits), then gain in 1/4096 steps (fits 30 bits).
+                    var sum = ((((a[c] * wx0) + (a[c + 3] * wx1)) * wy0) + (((b[c] * wx0) + (b[c + 3] * wx1)) * wy1)) >> 10;
+                    var v = ((sum * gainQ12) >> 12) + noise;
                     v = (v + 512) >> 10;
                     o[c] = (byte)(v <= 0 ? 0 : v >= 255 ? 255 : v);
                 }

@@ -12,8 +12,8 @@ namespace CineForge.Runtime.Stages.Select.Qa;
 /// </summary>
 public sealed class ClipAnalyzer
 {
-    /// <summary>Spatial checks sample one frame in this many (4 per second at 24 fps).</summary>
-    public const int SpatialStride = 6;
+    /// <summary>Spatial checks sample one frame in this many (2 per second at 24 fps): they vary slowly within a 3–5 s shot.</summary>
+    public const int SpatialStride = 12;
 
     /// <summary>Border strip depth as a fraction of the frame height: what a 200% crop of an edge shows.</summary>
     public const double BorderShare = 1.0 / 16;
@@ -61,11 +61,12 @@ public sealed class ClipAnalyzer
             throw new ArgumentException($"Frame is {frame.Width}x{frame.Height}; the analyzer measures {width}x{height}.", nameof(frame));
         }
 
-        meanLuma.Add(LumaPlane.Mean(frame));
         if (motion.Add(frame) is { } m)
         {
             motions.Add(m);
         }
+
+        meanLuma.Add(motion.MeanLuma);
 
         if (frames % SpatialStride == 0)
         {

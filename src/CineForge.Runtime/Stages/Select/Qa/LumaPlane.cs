@@ -8,18 +8,6 @@ internal static class LumaPlane
     /// <summary>Full-range code value of a limited-range luma byte.</summary>
     public static double Full(byte y) => (y - 16) * (255.0 / 219.0);
 
-    /// <summary>Mean luma of the whole frame.</summary>
-    public static double Mean(YuvFrame frame)
-    {
-        long sum = 0;
-        foreach (var y in frame.Y)
-        {
-            sum += y;
-        }
-
-        return Full(0) + ((double)sum / frame.Y.Length * (255.0 / 219.0));
-    }
-
     /// <summary>Mean absolute 4-neighbour Laplacian over the rectangle [x0,x1) x [y0,y1), clipped to the interior.</summary>
     public static double MeanAbsLaplacian(YuvFrame frame, int x0, int y0, int x1, int y1)
     {

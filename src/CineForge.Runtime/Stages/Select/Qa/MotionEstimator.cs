@@ -39,6 +39,9 @@ public sealed class MotionEstimator
         blurred = new double[width * height];
     }
 
+    /// <summary>Mean luma of the last frame added, in full-range code values, over the analysis plane (the frame less at most a few edge pixels).</summary>
+    public double MeanLuma { get; private set; }
+
     /// <summary>Adds a frame; returns the motion from the previous frame, or null for the first.</summary>
     public GlobalMotion? Add(YuvFrame frame)
     {
@@ -52,6 +55,7 @@ public sealed class MotionEstimator
     private void Downscale(YuvFrame frame, double[] plane)
     {
         var area = 1.0 / (factor * factor);
+        long total = 0;
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -67,8 +71,11 @@ public sealed class MotionEstimator
                 }
 
                 plane[(y * width) + x] = sum * area;
+                total += sum;
             }
         }
+
+        MeanLuma = ((double)total / ((long)width * height * factor * factor) - 16) * (255.0 / 219.0);
 
         Blur(plane);
     }
