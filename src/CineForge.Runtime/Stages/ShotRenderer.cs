@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
 using CineForge.Runtime.Determinism;
@@ -52,7 +51,7 @@ public sealed class ShotRenderer(RenderBackends backends)
             var first = takes[0];
             context.Progress?.Report(new RenderEvent(index, shot.Name, selected is null ? first.Label : $"{selected}-seed{takes.First(t => t.Label == selected).Seed}", selected is null ? RenderStage.Rejected : RenderStage.Selected, Message: report));
             var settings = new ShotLog(index, shot.Name, context.Resolution?.ToString(), context.Ffmpeg.Version, context.Encoding, backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity, log, selected, report);
-            AtomicFile.WriteText(Path.Combine(directory, SettingsLogName), JsonSerializer.Serialize(settings, LogOptions) + "\n");
+            AtomicFile.WriteText(Path.Combine(directory, SettingsLogName), JsonSerializer.Serialize(settings, FilmJson.Options) + "\n");
             return new ShotResult(index, shot.Name, directory, takes, selected, report, context.Work.Snapshot());
         }
         catch (IOException ex)
@@ -68,8 +67,6 @@ public sealed class ShotRenderer(RenderBackends backends)
             throw new RenderException($"Shot #{index} '{shot.Name}': {ex.Message}", ex);
         }
     }
-
-    private static JsonSerializerOptions LogOptions { get; } = new(FilmJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     private async Task<(TakeResult, TakeLog)> RenderTakeAsync(ShotContext context, ShotTake take, string directory, CancellationToken cancellationToken)
     {
