@@ -39,7 +39,8 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
         var shotJobs = jobs.Select(j => j as ShotJob ?? throw new NotSupportedException($"The farm runs {nameof(ShotJob)}s only, not {typeof(TJob).Name}.")).ToList();
         var client = new BackgroundJobClient(storage);
         var ids = shotJobs.Select(job => client.Create(
-            Job.FromExpression<ShotJobPerformer>(p => p.RenderAsync(job.ToJson(), Label(job), null, CancellationToken.None)),
+            // The queue is part of the job, not only of its first state, so a retry returns to it.
+            Job.FromExpression<ShotJobPerformer>(p => p.RenderAsync(job.ToJson(), Label(job), null, CancellationToken.None), FarmQueues.Gpu),
             new EnqueuedState(FarmQueues.Gpu))).ToList();
         JobIds = ids;
         try

@@ -66,6 +66,43 @@ public sealed class FarmFailureTests
     }
 
     [SkippableFact]
+    public async Task TransientFailure_IsRetriedAfterAPause_AndTheShotCompletes()
+    {
+        var database = Database();
+        ClearFarm(database);
+        using var folder = new TempFolder();
+        var film = CosmeticAd();
+        var storage = FarmStorage.Open(database, Quick);
+        using var stop = new CancellationTokenSource();
+        var backends = RenderBackends.Previz();
+        var worker = FarmWorker.RunAsync(new FarmWorkerOptions(database, FarmQueues.All, backends, "in-test", Timings: Quick), null, stop.Token);
+        // The film folder's path is taken by a file: the first attempt fails writing the shot's clips.
+        var filmDirectory = Path.Combine(folder.Path, "film");
+        await File.WriteAllTextAsync(filmDirectory, "in the way");
+        var job = new ShotJob(Serialization.FilmJson.Serialize(film), film.Title, 1, film.Shots[0].Name, filmDirectory, Path.Combine(folder.Path, "cache"), Runtime.Media.ClipEncoding.Default, "160x90", Runtime.Media.FfmpegTool.Locate().Version, [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity]);
+        var dispatcher = new FarmShotDispatcher(storage, Quick);
+
+        var run = dispatcher.RunAsync<ShotJob, int>([job], (_, _) => Task.FromResult(0), CancellationToken.None);
+        using (var connection = storage.GetConnection())
+        {
+            while (!run.IsCompleted && connection.GetStateData(dispatcher.JobIds.FirstOrDefault() ?? "0")?.Name != "Scheduled")
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        File.Delete(filmDirectory);
+        await run.WaitAsync(TimeSpan.FromMinutes(2));
+        await stop.CancelAsync();
+        await worker;
+
+        using var states = storage.GetConnection();
+        Assert.Equal("1", states.GetJobParameter(dispatcher.JobIds[0], "RetryCount"));
+        Assert.Equal("Succeeded", states.GetStateData(dispatcher.JobIds[0]).Name);
+        Assert.True(File.Exists(Path.Combine(filmDirectory, Runtime.Stages.ShotRenderer.FolderName(1, film.Shots[0]), Runtime.Stages.ShotRenderer.SettingsLogName)));
+    }
+
+    [SkippableFact]
     public async Task JobsThatAreNotShotJobs_AreRefused()
     {
         var storage = FarmStorage.Open(Database(), Quick);

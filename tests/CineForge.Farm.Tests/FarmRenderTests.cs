@@ -50,7 +50,7 @@ public sealed class FarmRenderTests(LocalReference local) : IClassFixture<LocalR
         var storage = FarmStorage.Open(database, Quick);
         var dispatcher = new FarmShotDispatcher(storage, Quick);
 
-        var farm = await new FilmRenderer(dispatcher: dispatcher).RenderAsync(local.Film, Options(folder.Path));
+        var farm = await new FilmRenderer(dispatcher: dispatcher).RenderAsync(local.Film, Options(folder.Path)).WaitAsync(TimeSpan.FromMinutes(5));
 
         Assert.Equal(ClipHashes(local.Result), ClipHashes(farm));
         Assert.Equal(local.Store, StoreHashes(Path.Combine(folder.Path, "cache")));
@@ -75,7 +75,7 @@ public sealed class FarmRenderTests(LocalReference local) : IClassFixture<LocalR
 
         var render = new FilmRenderer(dispatcher: dispatcher).RenderAsync(local.Film, Options(folder.Path));
         var killed = await KillWhenRunningAsync(storage, victim, render);
-        var farm = await render;
+        var farm = await render.WaitAsync(TimeSpan.FromMinutes(5));
 
         Assert.True(killed, "the victim never took a job before the film finished");
         Assert.Equal(ClipHashes(local.Result), ClipHashes(farm));
