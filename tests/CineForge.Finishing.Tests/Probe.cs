@@ -9,7 +9,7 @@ internal sealed record Probe(string Codec, string PixelFormat, int Width, int He
 {
     public static Probe Of(string path)
     {
-        var json = JsonDocument.Parse(Run("-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,duration", "-of", "json", path));
+        var json = JsonDocument.Parse(Run("-v", "error", "-show_entries", "stream=codec_type,codec_name,pix_fmt,width,height,r_frame_rate,duration:format=duration", "-of", "json", path));
         var streams = json.RootElement.GetProperty("streams").EnumerateArray().ToList();
         var video = streams.First(s => s.GetProperty("codec_type").GetString() == "video");
         var audio = streams.FirstOrDefault(s => s.GetProperty("codec_type").GetString() == "audio");
@@ -20,7 +20,7 @@ internal sealed record Probe(string Codec, string PixelFormat, int Width, int He
             video.GetProperty("width").GetInt32(),
             video.GetProperty("height").GetInt32(),
             double.Parse(rate[0], CultureInfo.InvariantCulture) / double.Parse(rate[1], CultureInfo.InvariantCulture),
-            double.Parse(video.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture),
+            double.Parse((video.TryGetProperty("duration", out var d) ? d : json.RootElement.GetProperty("format").GetProperty("duration")).GetString()!, CultureInfo.InvariantCulture),
             audio.ValueKind == JsonValueKind.Undefined ? null : audio.GetProperty("codec_name").GetString());
     }
 
