@@ -81,7 +81,7 @@ public sealed class EditStage
         graph.Append($"concat=n={timeline.Entries.Count}:v=1:a=0[out]");
         args.AddRange(new[] { "-filter_complex", graph.ToString(), "-map", "[out]", "-r", timeline.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         args.AddRange(Intermediate.VideoArguments);
-        args.Add(output);
+        args.AddRange(new[] { "-f", "matroska", output });
         Ffmpeg.Run(args, "Edit", cancellationToken);
     }
 }

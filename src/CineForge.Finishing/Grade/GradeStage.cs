@@ -72,30 +72,27 @@ public sealed class GradeStage
         return new GradeResult(graded, plan, harmonization, edit.Statistics.Select(s => s.MeanColour).ToList(), after);
     }
 
-    /// <summary>The filter graph for <paramref name="clutCount"/> shots: per-shot Hald CLUTs, then sharpen and grain.</summary>
-    internal static string FilterGraph(Timeline timeline, GradePlan plan, int clutCount)
+    /// <summary>
+    /// The filter graph for <paramref name="shots"/> shots: inputs 0..n-1 are the shots' segments of the
+    /// cut (each its own seek, so no shot waits in memory for another), inputs n..2n-1 their Hald CLUTs;
+    /// then sharpen and grain on the whole cut.
+    /// </summary>
+    internal static string FilterGraph(Timeline timeline, GradePlan plan, int shots)
     {
         var graph = new StringBuilder();
-        graph.Append($"[0:v]format=rgb48le,split={clutCount}");
-        for (var i = 0; i < clutCount; i++)
-        {
-            graph.Append($"[s{i}]");
-        }
-
-        graph.Append(';');
-        for (var i = 0; i < clutCount; i++)
+        for (var i = 0; i < shots; i++)
         {
             var e = timeline.Entries[i];
-            graph.Append($"[s{i}]trim=start_frame={e.StartFrame}:end_frame={e.StartFrame + e.Frames},setpts=PTS-STARTPTS[t{i}];")
-                .Append($"[{i + 1}:v]format=rgb48le[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
+            graph.Append($"[{i}:v]trim=end_frame={e.Frames},setpts=PTS-STARTPTS,format=rgb48le[t{i}];")
+                .Append($"[{shots + i}:v]format=rgb48le[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
         }
 
-        for (var i = 0; i < clutCount; i++)
+        for (var i = 0; i < shots; i++)
         {
             graph.Append($"[g{i}]");
         }
 
-        graph.Append($"concat=n={clutCount}:v=1:a=0,format=yuv444p");
+        graph.Append($"concat=n={shots}:v=1:a=0,format=yuv444p");
         if (plan.Sharpen is { } sharpen)
         {
             graph.Append(CultureInfo.InvariantCulture, $",unsharp=5:5:{sharpen * UnsharpPerSharpen:0.###}:5:5:0");
@@ -113,15 +110,22 @@ public sealed class GradeStage
 
     private static void Render(EditResult edit, GradePlan plan, IReadOnlyList<string> cluts, string output, CancellationToken cancellationToken)
     {
-        var args = new List<string> { "-i", edit.VideoPath };
+        var timeline = edit.Timeline;
+        var args = new List<string>();
+        foreach (var entry in timeline.Entries)
+        {
+            // A quarter frame early: container timestamps are rounded to milliseconds.
+            args.AddRange(new[] { "-ss", FrameSampler.F(Math.Max(0, (entry.StartFrame - 0.25) / timeline.Fps)), "-i", edit.VideoPath });
+        }
+
         foreach (var clut in cluts)
         {
             args.AddRange(new[] { "-i", clut });
         }
 
-        args.AddRange(new[] { "-filter_complex", FilterGraph(edit.Timeline, plan, cluts.Count), "-map", "[out]", "-r", edit.Timeline.Fps.ToString(CultureInfo.InvariantCulture) });
+        args.AddRange(new[] { "-filter_complex", FilterGraph(timeline, plan, cluts.Count), "-map", "[out]", "-r", timeline.Fps.ToString(CultureInfo.InvariantCulture) });
         args.AddRange(Intermediate.VideoArguments);
-        args.Add(output);
+        args.AddRange(new[] { "-f", "matroska", output });
         Ffmpeg.Run(args, "Grade", cancellationToken);
     }
 

@@ -165,7 +165,7 @@ public sealed class SoundStage
         var gain = target - rawLoudness.Integrated;
         var key = StageCache.Key("stem", rawKey, gain.ToString("R", CultureInfo.InvariantCulture));
         var path = cache.GetOrCreate("sound", key, ".wav", output =>
-            Ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", output }, $"Sound: {name} gain", cancellationToken));
+            Ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
         return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, LoudnessMeter.Measure(path, cancellationToken));
     }
 
@@ -190,7 +190,7 @@ public sealed class SoundStage
                 break;
         }
 
-        args.AddRange(new[] { "-filter_complex", graph, "-map", "[out]", "-c:a", "pcm_f32le", output });
+        args.AddRange(new[] { "-filter_complex", graph, "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output });
         Ffmpeg.Run(args, $"Sound: placing {kind.ToString().ToLowerInvariant()} {source}", cancellationToken);
     }
 
@@ -217,7 +217,7 @@ public sealed class SoundStage
             graph += $",alimiter=limit={MixPeakLimit.ToString("0.###", CultureInfo.InvariantCulture)}:level=0:attack=2:release=40";
         }
 
-        args.AddRange(new[] { "-filter_complex", graph + $",aformat=sample_fmts=flt:channel_layouts=stereo[out]", "-map", "[out]", "-c:a", "pcm_f32le", output });
+        args.AddRange(new[] { "-filter_complex", graph + $",aformat=sample_fmts=flt:channel_layouts=stereo[out]", "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output });
         Ffmpeg.Run(args, "Sound: mix", cancellationToken);
     }
 
