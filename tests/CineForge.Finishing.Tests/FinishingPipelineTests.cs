@@ -187,5 +187,19 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
         Assert.Equal(film.Result.Grade.VideoPath, again.Grade.VideoPath);
     }
 
+    [Fact]
+    public void SameFilmInAnotherFolder_GivesTheSameExportBytes()
+    {
+        var other = film.Request with { OutputDirectory = film.Media.PathOf("out-again") };
+
+        var again = new FinishingPipeline().Run(other);
+
+        foreach (var file in film.Result.Exports.Files)
+        {
+            var twin = again.Exports.Files.Single(f => f.Kind == file.Kind);
+            Assert.True(File.ReadAllBytes(file.Path).AsSpan().SequenceEqual(File.ReadAllBytes(twin.Path)), $"{file.Kind} export differs between two runs");
+        }
+    }
+
     private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
 }

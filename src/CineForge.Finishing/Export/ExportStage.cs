@@ -33,10 +33,13 @@ public sealed class ExportStage
     /// editing and grading tool opens, <c>prores_aw</c> encodes it about 9x faster than <c>prores_ks</c>,
     /// and x264 10-bit 4:2:2 in .mov came out unreadable here.
     /// </summary>
-    internal static readonly string[] MasterArguments = { "-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le", "-c:a", "pcm_s24le" };
+    internal static readonly string[] MasterArguments = { "-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le", "-c:a", "pcm_s24le", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact" };
 
-    /// <summary>Web and mobile: H.264 High, yuv420p, moov atom first for progressive playback, AAC.</summary>
-    internal static readonly string[] DistributionArguments = { "-c:v", "libx264", "-preset", "fast", "-crf", "18", "-profile:v", "high", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-c:a", "aac", "-b:a", "192k" };
+    /// <summary>
+    /// Web and mobile: H.264 High, yuv420p, moov atom first for progressive playback, AAC. x264's
+    /// output depends on its thread count, so it is fixed: the same film gives the same bytes on any machine.
+    /// </summary>
+    internal static readonly string[] DistributionArguments = { "-c:v", "libx264", "-preset", "fast", "-crf", "18", "-threads:v", "2", "-profile:v", "high", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-c:a", "aac", "-b:a", "192k", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact" };
 
     // Highlights above this fraction of the way to the ceiling roll off instead of clipping.
     private const double HighlightKnee = 0.8;
