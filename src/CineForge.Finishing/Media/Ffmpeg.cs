@@ -15,13 +15,14 @@ public static class Ffmpeg
     public static void RunStreaming(IEnumerable<string> arguments, string what, Action<Stream> readOutput, CancellationToken cancellationToken = default)
         => RunTool("ffmpeg", new[] { "-hide_banner", "-nostdin", "-loglevel", "error" }.Concat(arguments), what, readOutput, cancellationToken);
 
-    /// <summary>"ffmpeg version 5.1.x": recorded in the settings log and in cache keys.</summary>
+    /// <summary>"ffmpeg version 5.1.9-0+deb12u1": recorded in the settings log and in cache keys.</summary>
     public static string Version => LazyVersion.Value;
 
     private static readonly Lazy<string> LazyVersion = new(() =>
     {
         var (_, output) = RunTool("ffmpeg", new[] { "-version" }, "ffmpeg -version", null, CancellationToken.None, captureStdout: true);
-        return output.Split('\n')[0].Trim();
+        // "ffmpeg version 5.1.9-0+deb12u1 Copyright (c) ...": keep the name and the version.
+        return string.Join(' ', output.Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
     });
 
     private static (string Stderr, string Stdout) RunTool(string tool, IEnumerable<string> arguments, string what, Action<Stream>? readOutput, CancellationToken cancellationToken, bool captureStdout = false)
