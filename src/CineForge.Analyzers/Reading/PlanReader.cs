@@ -164,6 +164,11 @@ internal sealed class PlanReader
     public CharacterModel Character(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
+        if (memo.TryGetValue(operation.Syntax, out var cached) && cached is CharacterModel hit)
+        {
+            return hit;
+        }
+
         var calls = new Stack<IInvocationOperation>();
         var current = operation;
         while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.CharacterExtensions) && Ops.Receiver(invocation) is { } receiver)
@@ -193,6 +198,7 @@ internal sealed class PlanReader
             };
         }
 
+        memo[operation.Syntax] = character;
         return character;
     }
 
