@@ -39,16 +39,3 @@ internal static class NoOp
 {
     public static readonly DiagnosticDescriptor Never = new("BENCH0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 }
-
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class SemanticNoOpAnalyzer : DiagnosticAnalyzer
-{
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(NoOp.Never);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterSemanticModelAction(_ => { });
-    }
-}

@@ -13,7 +13,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 var shots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 var only = args.Length > 2 ? args[2] : null;
-var analyzers = only == "semnoop" ? Enumerable.Range(0, 8).Select(_ => (DiagnosticAnalyzer)new SemanticNoOpAnalyzer()).ToImmutableArray() : CineForgeAnalyzers.All.Where(a => only is null || a.GetType().Name.StartsWith(only, StringComparison.Ordinal)).ToImmutableArray();
+// CINEFORGE_ANALYZERS=<folder> measures the analyzer build in that folder instead of this one (to compare two builds).
+var other = Environment.GetEnvironmentVariable("CINEFORGE_ANALYZERS");
+var all = other is null
+    ? CineForgeAnalyzers.All
+    : new AnalyzerFileReference(Path.GetFullPath(Path.Combine(other, "CineForge.Analyzers.dll")), new FolderAnalyzerLoader(Path.GetFullPath(other))).GetAnalyzers(LanguageNames.CSharp);
+var analyzers = all.Where(a => only is null || a.GetType().Name.StartsWith(only, StringComparison.Ordinal)).ToImmutableArray();
 var source = GeneratedFilm(shots);
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Concat(new[] { typeof(Film).Assembly.Location, typeof(CineForge.Rules.RuleCatalog).Assembly.Location })
@@ -47,7 +52,7 @@ var baselines = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)[
         : (watch.Elapsed.TotalMilliseconds, used);
 }
 
-Console.WriteLine(FormattableString.Invariant($"shots: {shots}, rounds: {rounds}, analyzers: {analyzers.Length}, load average: {LoadAverage()}"));
+Console.WriteLine(FormattableString.Invariant($"shots: {shots}, rounds: {rounds}, analyzers: {analyzers.Length} from {other ?? "this build"}, load average: {LoadAverage()}"));
 foreach (var (name, baseline) in baselines)
 {
     for (var i = 0; i < 3; i++)

@@ -41,18 +41,17 @@ internal sealed class PlanReader
         return types is null ? null : Readers.GetValue(compilation, _ => new PlanReader(types));
     }
 
-    /// <summary>The shot chain ends and finished films inside the outermost invocation <paramref name="root"/>; read once and shared by every family.</summary>
-    public ImmutableArray<PlanSite> Sites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
-        sites.GetOrAdd(root, r => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(r, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    /// <summary>The shot chain ends and finished films inside <paramref name="root"/> (an operation block, or a script's outermost invocation); read once and shared by every family.</summary>
+    public ImmutableArray<PlanSite> Sites(IOperation root, SemanticModel model, CancellationToken cancellationToken) =>
+        sites.GetOrAdd(root.Syntax, _ => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    // The family analyzers run concurrently and meet the same statement at the same moment:
+    // The family analyzers run concurrently and meet the same code at the same moment:
     // one of them reads it (sites, films and shots), the others wait for that reading.
-    private ImmutableArray<PlanSite> ReadSites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    private ImmutableArray<PlanSite> ReadSites(IOperation root, SemanticModel model, CancellationToken cancellationToken)
     {
         var sites = ImmutableArray.CreateBuilder<PlanSite>();
-        if (model.GetOperation(root, cancellationToken) is { } operation)
         {
-            foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+            foreach (var invocation in root.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
                 var returned = invocation.TargetMethod.ReturnType;
                 if (SdkTypes.Is(returned, Types.Shot) && !IsReceiverOf(invocation, Types.ShotExtensions))

@@ -18,6 +18,7 @@ namespace CineForge.Analyzers.Reading;
 internal sealed class Variables
 {
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> assignedNames = new();
+    private readonly ConcurrentDictionary<ISymbol, IOperation?> initialValues = new(SymbolEqualityComparer.Default);
 
     public IOperation? InitialValue(IOperation reference, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -27,7 +28,19 @@ internal sealed class Variables
             IFieldReferenceOperation { Field: { IsConst: false } field } when field.ContainingType.IsScriptClass => field,
             _ => null,
         };
-        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        // The operation's own model is the one the compiler bound for the build: asking it costs least.
+        var semantic = reference.SemanticModel ?? model;
+        return initialValues.GetOrAdd(symbol, s => Declared(s, semantic, cancellationToken));
+    }
+
+    private IOperation? Declared(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1)
         {
             return null;
         }
