@@ -90,7 +90,7 @@ internal sealed class ShotSite
             && Ops.Receiver(placing) is { } film
             && reader.Film(film, context.Model, context.CancellationToken).Shots is { IsKnown: true } before)
         {
-            return before.Value.Length + position;
+            return before.Value.Count + position;
         }
 
         return null;

@@ -22,8 +22,8 @@ internal sealed class PlanReader
 
     private static readonly ConditionalWeakTable<Compilation, PlanReader> Readers = new();
 
-    private readonly ConcurrentDictionary<SyntaxNode, object> memo = new();
-    private readonly ConcurrentDictionary<SyntaxNode, Lazy<ImmutableArray<PlanSite>>> sites = new();
+    private readonly ConcurrentDictionary<NodeKey, object> memo = new();
+    private readonly ConcurrentDictionary<NodeKey, Lazy<ImmutableArray<PlanSite>>> sites = new();
     private readonly Variables variables = new();
 
     private PlanReader(SdkTypes types) => Types = types;
@@ -43,7 +43,7 @@ internal sealed class PlanReader
 
     /// <summary>The shot chain ends and finished films inside <paramref name="root"/> (an operation block, or a script's outermost invocation); read once and shared by every family.</summary>
     public ImmutableArray<PlanSite> Sites(IOperation root, SemanticModel model, CancellationToken cancellationToken) =>
-        sites.GetOrAdd(root.Syntax, _ => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        sites.GetOrAdd(new NodeKey(root.Syntax), _ => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     // The family analyzers run concurrently and meet the same code at the same moment:
     // one of them reads it (sites, films and shots), the others wait for that reading.
@@ -92,7 +92,7 @@ internal sealed class PlanReader
     public ShotModel Shot(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
-        if (memo.TryGetValue(operation.Syntax, out var cached) && cached is ShotModel hit)
+        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is ShotModel hit)
         {
             return hit;
         }
@@ -116,7 +116,7 @@ internal sealed class PlanReader
             shot = Apply(shot, calls.Pop(), model, cancellationToken, depth);
         }
 
-        memo[operation.Syntax] = shot;
+        memo[new NodeKey(operation.Syntax)] = shot;
         return shot;
     }
 
@@ -128,7 +128,7 @@ internal sealed class PlanReader
         FilmModel? film = null;
         while (true)
         {
-            if (memo.TryGetValue(current.Syntax, out var cached) && cached is FilmModel hit)
+            if (memo.TryGetValue(new NodeKey(current.Syntax), out var cached) && cached is FilmModel hit)
             {
                 film = hit;
                 break;
@@ -154,7 +154,7 @@ internal sealed class PlanReader
         {
             var call = calls.Pop();
             film = Apply(film, call, model, cancellationToken, depth);
-            memo[call.Syntax] = film;
+            memo[new NodeKey(call.Syntax)] = film;
         }
 
         return film;
@@ -163,7 +163,7 @@ internal sealed class PlanReader
     public CharacterModel Character(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
-        if (memo.TryGetValue(operation.Syntax, out var cached) && cached is CharacterModel hit)
+        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is CharacterModel hit)
         {
             return hit;
         }
@@ -197,7 +197,7 @@ internal sealed class PlanReader
             };
         }
 
-        memo[operation.Syntax] = character;
+        memo[new NodeKey(operation.Syntax)] = character;
         return character;
     }
 
@@ -431,7 +431,7 @@ internal sealed class PlanReader
         Intention = Known<ImmutableArray<bool>>.Of(ImmutableArray.CreateRange(Enumerable.Repeat(false, BriefLines.IntentionAnswers.Count))),
         Charter = CharterModel.Empty,
         Cast = Known<ImmutableArray<CharacterModel>>.Of(ImmutableArray<CharacterModel>.Empty),
-        Shots = Known<ImmutableArray<PlacedShot>>.Of(ImmutableArray<PlacedShot>.Empty),
+        Shots = Known<ImmutableList<PlacedShot>>.Of(ImmutableList<PlacedShot>.Empty),
         Grade = Known<ImmutableArray<GradeStepModel>>.Of(ImmutableArray<GradeStepModel>.Empty),
         Sound = SoundModel.Empty,
         Exports = Known<ImmutableArray<ExportTargetModel>>.Of(ImmutableArray<ExportTargetModel>.Empty),
@@ -474,20 +474,20 @@ internal sealed class PlanReader
         }
     }
 
-    private Known<ImmutableArray<PlacedShot>> Place(Known<ImmutableArray<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private Known<ImmutableList<PlacedShot>> Place(Known<ImmutableList<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
         if (!shots.IsKnown || added.IsDefault)
         {
             return default;
         }
 
-        var builder = shots.Value.ToBuilder();
+        var list = shots.Value;
         foreach (var argument in added)
         {
-            builder.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, builder.Count));
+            list = list.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, list.Count));
         }
 
-        return Known<ImmutableArray<PlacedShot>>.Of(builder.ToImmutable());
+        return Known<ImmutableList<PlacedShot>>.Of(list);
     }
 
     private Known<FilmKind> FormatKind(IOperation? format) =>
