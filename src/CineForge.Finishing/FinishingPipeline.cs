@@ -41,7 +41,6 @@ public sealed class FinishingPipeline
     /// <exception cref="FinishingException">Bad input or a failed stage; the message names the file or rule.</exception>
     public FinishingResult Run(FinishingRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var work = cache ?? new StageCache(Path.Combine(request.OutputDirectory, ".work", "finishing"));
         var exportsFolder = new ExportFolder(ExportsFolder(request.OutputDirectory));
 
         // Refuse a foreign exports folder before hours of work, not after.
@@ -62,6 +61,7 @@ public sealed class FinishingPipeline
             archive.Add((path, Path.GetFileName(path)));
         }
 
+        var work = cache ?? new StageCache(Path.Combine(request.OutputDirectory, ".work", "finishing"));
         progress?.Invoke("edit");
         var edit = new EditStage().Run(request, work, cancellationToken);
         progress?.Invoke("grade");

@@ -1,22 +1,29 @@
 using System.Security.Cryptography;
 using System.Text;
+using CineForge.Runtime.Cache;
 
 namespace CineForge.Finishing.Media;
 
 /// <summary>
-/// Content-addressed work files of the finishing stages: an output's name is a hash of everything that
-/// made it (input file contents, settings, FFmpeg version), so an unchanged stage is never run twice and
-/// a failed later stage leaves earlier outputs in place.
+/// Content-addressed work files of the finishing stages, kept in the runtime's artefact store: an
+/// output's name is a hash of everything that made it (input file contents, settings, FFmpeg version),
+/// so an unchanged stage is never run twice and a failed later stage leaves earlier outputs in place.
 /// </summary>
 public sealed class StageCache
 {
-    private readonly string root;
+    private readonly ArtefactStore store;
 
-    /// <summary>A cache under <paramref name="root"/>.</summary>
-    public StageCache(string root) => this.root = Path.GetFullPath(root);
+    /// <summary>A cache in the artefact store at <paramref name="root"/>.</summary>
+    public StageCache(string root)
+        : this(new ArtefactStore(root))
+    {
+    }
 
-    /// <summary>The folder the work files live in.</summary>
-    public string Root => root;
+    /// <summary>A cache in <paramref name="store"/> (the render's own store, shared with part 1).</summary>
+    public StageCache(ArtefactStore store) => this.store = store;
+
+    /// <summary>The store's folder.</summary>
+    public string Root => store.Root;
 
     /// <summary>
     /// The path of <paramref name="stage"/>'s output for <paramref name="key"/>; runs <paramref name="produce"/>
@@ -34,14 +41,9 @@ public sealed class StageCache
     }
 
     /// <summary>Where <paramref name="stage"/>'s output for <paramref name="key"/> lives.</summary>
-    public string PathFor(string stage, string key, string extension)
-    {
-        var directory = Path.Combine(root, stage);
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, key + extension);
-    }
+    public string PathFor(string stage, string key, string extension) => store.PathOf(key, "." + stage + extension);
 
-    /// <summary>A short hex key from the parts given (strings, and file contents for <see cref="FileContent"/> parts).</summary>
+    /// <summary>A hex key from the parts given (strings, and file contents for <see cref="FileContent"/> parts).</summary>
     public static string Key(params object?[] parts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -49,7 +51,7 @@ public sealed class StageCache
         {
             var text = part switch
             {
-                FileContent file => "file:" + HashFile(file.Path),
+                FileContent file => "file:" + ArtefactKey.HashFile(file.Path),
                 null => "null",
                 IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
                 _ => part.ToString() ?? string.Empty,
@@ -57,15 +59,11 @@ public sealed class StageCache
             hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>SHA-256 of a file's bytes.</summary>
-    public static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public static string HashFile(string path) => ArtefactKey.HashFile(path);
 }
 
 /// <summary>A cache-key part that stands for the bytes of a file, not its name.</summary>
