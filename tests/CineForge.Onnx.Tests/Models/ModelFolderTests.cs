@@ -184,3 +184,41 @@ public sealed class ModelFolderTests : IDisposable
         Assert.Null(report.Architecture);
     }
 }
+
+public sealed class ModelFolderReportTextTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void ValidFolder_ListsArchitecturePortsHashesAndOk()
+    {
+        TinyStableDiffusion.Write(temp.Path, new TinyModelOptions { Float16 = true });
+
+        var lines = ModelFolderReportText.Lines(ModelFolder.Check(temp.Path));
+
+        Assert.Equal($"Model folder: {temp.Path}", lines[0]);
+        Assert.Equal("Architecture: SD 1.x/2.x (one text encoder)", lines[1]);
+        Assert.Equal("Precision: float16", lines[2]);
+        Assert.Contains("  unet: unet/model.onnx", lines);
+        Assert.Contains("    in  encoder_hidden_states: float16[?, 77, 8]", lines);
+        Assert.Contains("    out out_sample: float16[?, 4, ?, ?]", lines);
+        Assert.Contains(lines, l => l.EndsWith("B  unet/model.onnx_data", StringComparison.Ordinal) && l.TrimStart().Length > 64);
+        Assert.Equal("OK: the folder can be loaded.", lines[^1]);
+    }
+
+    [Fact]
+    public void BrokenFolder_EndsWithEachErrorAndTheCount()
+    {
+        TinyStableDiffusion.Write(temp.Path);
+        File.Delete(temp.Combine("unet", "model.onnx"));
+        File.Delete(temp.Combine("tokenizer", "vocab.json"));
+
+        var lines = ModelFolderReportText.Lines(ModelFolder.Check(temp.Path, hashes: false));
+
+        Assert.Contains($"Error: {temp.Combine("unet", "model.onnx")}: is missing; expected the unet ONNX model.", lines);
+        Assert.Contains($"Error: {temp.Combine("tokenizer", "vocab.json")}: is missing; expected CLIP's BPE vocabulary.", lines);
+        Assert.Equal("2 problems: the folder cannot be loaded.", lines[^1]);
+    }
+}
