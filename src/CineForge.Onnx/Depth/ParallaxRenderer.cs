@@ -13,8 +13,8 @@ public readonly record struct ParallaxView(double Zoom, double OffsetX, double O
 /// point p = (s - c - offset) * zoom + f; with depth, each point's motion (relative to the still
 /// frame) is scaled by g = 1 + strength * (nearness - reference), so near things travel farther than
 /// far ones and the subject plane (the median nearness) moves exactly as the plain move. Frames are
-/// rendered backwards: each frame pixel finds its keyframe point and samples it bilinearly, so positions are continuous in the view and there is no whole-pixel
-/// jitter. Each frame pixel takes the nearest surface that projects onto it (a march over the gain
+/// rendered backwards: each frame pixel finds its keyframe point and samples it bilinearly, so
+/// positions are continuous in the view and there is no whole-pixel jitter. Each frame pixel takes the nearest surface that projects onto it (a march over the gain
 /// from near to far), so near things occlude far ones. Where that lands on a depth edge (a
 /// disocclusion: background revealed behind a near edge), it steps to the far side of the edge, so
 /// the gap fills with stretched background, never with a smear of the foreground.
