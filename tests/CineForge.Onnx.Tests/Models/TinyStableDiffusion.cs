@@ -1,3 +1,4 @@
+using CineForge.Onnx.Models;
 using CineForge.Onnx.Scheduling;
 using CineForge.Onnx.Tests.Tokenizer;
 using Onnx;
@@ -136,5 +137,41 @@ public static class TinyStableDiffusion
         var conv = g.Node("Conv", [In(g, "sample", io), g.Weights(Random(seed, channels * 3 * 64, 0.05), [channels, 3, 8, 8])], null, ("strides", new[] { 8L, 8L }));
         Out(g, conv, output, io);
         g.Save(path);
+    }
+
+    /// <summary>
+    /// A folder whose models can be followed by hand: the text encoder's hidden state is (token id - end
+    /// token id) / 100 (width 1, so padding is 0), the UNet predicts the mean of that over the 77 tokens everywhere, and the VAE decoder
+    /// paints each 8 x 8 block with a sixteenth of the mean of the four (unscaled) latent channels.
+    /// </summary>
+    public static void WriteAnalytic(string root)
+    {
+        TinyClipVocab.Write(Path.Combine(root, "tokenizer"));
+        File.WriteAllText(Path.Combine(root, "model_index.json"), """{"_class_name": "OnnxStableDiffusionPipeline"}""");
+
+        var te = new TinyOnnx()
+            .Input("input_ids", DataType.Int32, "batch", 77)
+            .Output("last_hidden_state", DataType.Float, "batch", 77, 1);
+        var end = TinyClipVocab.EndId;
+        var ids = te.Node("Mul", [te.Node("Sub", [te.Node("Cast", ["input_ids"], null, ("to", (long)DataType.Float)), te.Scalar(end)]), te.Scalar(0.01f)]);
+        te.Node("Unsqueeze", [ids, te.Int64s(2)], "last_hidden_state");
+        te.Save(Path.Combine(root, "text_encoder", "model.onnx"));
+
+        var unet = new TinyOnnx()
+            .Input("sample", DataType.Float, "batch", LatentChannels, "height", "width")
+            .Input("timestep", DataType.Int64, 1)
+            .Input("encoder_hidden_states", DataType.Float, "batch", 77, 1)
+            .Output("out_sample", DataType.Float, "batch", LatentChannels, "height", "width");
+        var condition = unet.Node("ReduceMean", ["encoder_hidden_states"], null, ("axes", new[] { 1L }), ("keepdims", 0L));
+        var perImage = unet.Node("Unsqueeze", [condition, unet.Int64s(2, 3)]);
+        unet.Node("Add", [unet.Node("Mul", ["sample", unet.Scalar(0f)]), perImage], "out_sample");
+        unet.Save(Path.Combine(root, "unet", "model.onnx"));
+
+        var vae = new TinyOnnx()
+            .Input("latent_sample", DataType.Float, "batch", LatentChannels, "height", "width")
+            .Output("sample", DataType.Float, "batch", 3, "pixel_height", "pixel_width");
+        var mean = vae.Node("Conv", ["latent_sample", vae.Weights(Enumerable.Repeat((float)(0.25 * ModelFolder.StableDiffusionVaeScale / 16), 192 * LatentChannels).ToArray(), [192, LatentChannels, 1, 1])]);
+        vae.Node("DepthToSpace", [mean], "sample", ("blocksize", 8L));
+        vae.Save(Path.Combine(root, "vae_decoder", "model.onnx"));
     }
 }

@@ -11,6 +11,9 @@ public static class TinyClipVocab
 {
     public static readonly string[] Merges = ["h e", "l l", "he ll", "hell o</w>", "w o", "wo r", "wor l", "worl d</w>"];
 
+    /// <summary>Id of the end token: the last one written.</summary>
+    public static int EndId => (2 * 256) + Merges.Length + 1;
+
     public static Dictionary<string, int> Write(string folder, string? padToken = null)
     {
         Directory.CreateDirectory(folder);
