@@ -25,6 +25,9 @@ public sealed class ParallaxRenderer
     private static readonly (double Dx, double Dy)[] FarSideSteps = [(-1.5, 0), (1.5, 0), (0, -1.5), (0, 1.5)];
     private const int RefineSteps = 8;
 
+    // Side of the tiles whose nearest point bounds where a ray can start its march.
+    private const int Tile = 16;
+
     // Nearness change across two pixels above which a point sits on a depth edge.
     private const double EdgeThreshold = 0.25;
     private readonly RgbPixels source;
@@ -33,6 +36,9 @@ public sealed class ParallaxRenderer
     private readonly double reference;
     private readonly double minGain;
     private readonly double maxGain;
+    private readonly float[] tileNearest;
+    private readonly int tilesX;
+    private readonly int tilesY;
 
     /// <summary>Prepares <paramref name="source"/> with its <paramref name="depth"/> for moves at parallax <paramref name="strength"/> (0 = none, 1 = near things move twice as far as the subject plane).</summary>
     public ParallaxRenderer(RgbPixels source, DepthMap depth, double strength)
@@ -50,6 +56,8 @@ public sealed class ParallaxRenderer
         reference = sorted[sorted.Length / 2];
         minGain = Gain(sorted[0]);
         maxGain = Gain(sorted[^1]);
+        (tilesX, tilesY) = ((depth.Width + Tile - 1) / Tile, (depth.Height + Tile - 1) / Tile);
+        tileNearest = TileNearest(depth, tilesX, tilesY);
     }
 
     /// <summary>Renders <paramref name="view"/> into <paramref name="frame"/> (interleaved RGB of <paramref name="width"/> x <paramref name="height"/>).</summary>
@@ -76,11 +84,15 @@ public sealed class ParallaxRenderer
     // occlude far ones; refine it by bisection.
     private (double X, double Y) Solve(ParallaxView view, double px, double py, double cx, double cy)
     {
-        var previous = maxGain;
+        // Nothing nearer than the nearest point under the ray's footprint can cross it: start there.
+        var start = Math.Min(maxGain, Gain(NearestUnder(Point(view, maxGain, px, py, cx, cy), Point(view, minGain, px, py, cx, cy))));
+        var stepSize = (maxGain - minGain) / MarchSteps;
+        var steps = stepSize > 0 ? (int)Math.Ceiling((start - minGain) / stepSize) : 0;
+        var previous = start;
         var hit = minGain;
-        for (var k = 0; k <= MarchSteps; k++)
+        for (var k = 0; k <= steps; k++)
         {
-            var g = maxGain - ((maxGain - minGain) * k / MarchSteps);
+            var g = Math.Max(start - (stepSize * k), minGain);
             if (Crossing(view, g, px, py, cx, cy) >= 0)
             {
                 hit = g;
@@ -124,6 +136,40 @@ public sealed class ParallaxRenderer
         }
 
         return (bx, by);
+    }
+
+    // The largest nearness in the tiles covering the segment between two keyframe points.
+    private double NearestUnder((double X, double Y) a, (double X, double Y) b)
+    {
+        var x0 = Math.Clamp((int)Math.Floor((Math.Min(a.X, b.X) - 2) / Tile), 0, tilesX - 1);
+        var x1 = Math.Clamp((int)Math.Floor((Math.Max(a.X, b.X) + 2) / Tile), 0, tilesX - 1);
+        var y0 = Math.Clamp((int)Math.Floor((Math.Min(a.Y, b.Y) - 2) / Tile), 0, tilesY - 1);
+        var y1 = Math.Clamp((int)Math.Floor((Math.Max(a.Y, b.Y) + 2) / Tile), 0, tilesY - 1);
+        var nearest = 0f;
+        for (var ty = y0; ty <= y1; ty++)
+        {
+            for (var tx = x0; tx <= x1; tx++)
+            {
+                nearest = Math.Max(nearest, tileNearest[(ty * tilesX) + tx]);
+            }
+        }
+
+        return nearest;
+    }
+
+    private static float[] TileNearest(DepthMap depth, int tilesX, int tilesY)
+    {
+        var tiles = new float[tilesX * tilesY];
+        for (var y = 0; y < depth.Height; y++)
+        {
+            for (var x = 0; x < depth.Width; x++)
+            {
+                var t = ((y / Tile) * tilesX) + (x / Tile);
+                tiles[t] = Math.Max(tiles[t], depth.Nearness[(y * depth.Width) + x]);
+            }
+        }
+
+        return tiles;
     }
 
     // Positive when the surface at the point seen with gain g is at least as near as g assumes.
