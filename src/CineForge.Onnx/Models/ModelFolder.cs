@@ -126,6 +126,11 @@ public sealed class ModelFolder
             notes.Add("vae_encoder/model.onnx is absent: text-to-image works, img2img correction does not.");
         }
 
+        if (components.TryGetValue("vae_encoder", out var vaeEncoder) && vaeEncoder.Header.Operators.Any(o => o.StartsWith("Random", StringComparison.Ordinal)))
+        {
+            notes.Add("vae_encoder/model.onnx draws its latent sample inside the graph (a Random* operator): img2img there is not reproducible from the seed. An export with a \"latent_parameters\" output (mean and log-variance) is.");
+        }
+
         var architecture = DetectArchitecture(root, indexClass, xlFiles, components, problems);
         RequireTokenizer(root, "tokenizer", problems);
         if (architecture == ModelArchitecture.StableDiffusionXL)

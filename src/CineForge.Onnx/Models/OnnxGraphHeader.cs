@@ -10,12 +10,16 @@ namespace CineForge.Onnx.Models;
 /// </summary>
 public sealed class OnnxGraphHeader
 {
-    private OnnxGraphHeader(IReadOnlyList<TensorSpec> inputs, IReadOnlyList<TensorSpec> outputs, IReadOnlyList<string> externalData)
+    private OnnxGraphHeader(IReadOnlyList<TensorSpec> inputs, IReadOnlyList<TensorSpec> outputs, IReadOnlyList<string> externalData, IReadOnlyCollection<string> operators)
     {
         Inputs = inputs;
         Outputs = outputs;
         ExternalDataFiles = externalData;
+        Operators = operators;
     }
+
+    /// <summary>The operator types the top-level graph uses (e.g. "Conv", "RandomNormalLike").</summary>
+    public IReadOnlyCollection<string> Operators { get; }
 
     /// <summary>Graph inputs (initializers listed as inputs by old exporters are left out).</summary>
     public IReadOnlyList<TensorSpec> Inputs { get; }
@@ -66,6 +70,7 @@ public sealed class OnnxGraphHeader
         var outputs = new List<TensorSpec>();
         var initializers = new HashSet<string>();
         var external = new List<string>();
+        var operators = new SortedSet<string>(StringComparer.Ordinal);
         while (reader.Position < end)
         {
             var (field, wire) = reader.ReadTag();
@@ -76,6 +81,18 @@ public sealed class OnnxGraphHeader
                     break;
                 case 12 when wire == 2:
                     outputs.Add(ReadValueInfo(reader, reader.ReadLength()));
+                    break;
+                case 1 when wire == 2:
+                    reader.ForEachField(reader.ReadLength(), (f, w) =>
+                    {
+                        if (f != 4 || w != 2)
+                        {
+                            return false;
+                        }
+
+                        operators.Add(reader.ReadString());
+                        return true;
+                    });
                     break;
                 case 5 when wire == 2:
                     var (name, location) = ReadInitializer(reader, reader.ReadLength());
@@ -92,7 +109,7 @@ public sealed class OnnxGraphHeader
             }
         }
 
-        return new OnnxGraphHeader(inputs.Where(i => !initializers.Contains(i.Name)).ToList(), outputs, external);
+        return new OnnxGraphHeader(inputs.Where(i => !initializers.Contains(i.Name)).ToList(), outputs, external, operators);
     }
 
     private static TensorSpec ReadValueInfo(ProtoReader reader, long length)

@@ -175,6 +175,31 @@ public sealed class ModelFolderTests : IDisposable
     }
 
     [Fact]
+    public void Header_ListsTheGraphsOperators()
+    {
+        TinyStableDiffusion.Write(temp.Path);
+
+        var header = ModelFolder.Open(temp.Path).VaeDecoder.Header;
+
+        Assert.Equal(["Conv", "DepthToSpace", "Identity", "Tanh"], header.Operators);
+    }
+
+    [Fact]
+    public void SamplingVaeEncoder_IsNotedAsNotReproducible()
+    {
+        TinyStableDiffusion.Write(temp.Path);
+        var graph = new TinyOnnx().Input("sample", DataType.Float, 1, 3, 64, 64).Output("latent_sample", DataType.Float, 1, 4, 8, 8);
+        var mean = graph.Node("Conv", ["sample", graph.Weights(new float[4 * 3 * 64], [4, 3, 8, 8])], null, ("strides", new[] { 8L, 8L }));
+        graph.Node("Add", [mean, graph.Node("RandomNormalLike", [mean])], "latent_sample");
+        graph.Save(temp.Combine("vae_encoder", "model.onnx"));
+
+        var report = ModelFolder.Check(temp.Path, hashes: false);
+
+        Assert.True(report.IsValid);
+        Assert.Contains(report.Notes, n => n.Contains("not reproducible", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MissingFolder_IsOneProblem()
     {
         var report = ModelFolder.Check(temp.Combine("nowhere"));
