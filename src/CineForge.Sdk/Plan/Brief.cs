@@ -54,18 +54,18 @@ public sealed record Brief
             }
         }
 
-        Check(!string.IsNullOrWhiteSpace(Subject), "subject");
-        Check(!string.IsNullOrWhiteSpace(Emotion), "emotion");
-        Check(!string.IsNullOrWhiteSpace(Place), "place");
-        Check(Time.HasValue, "time");
-        Check(Weather.HasValue, "weather");
-        Check(ShotType.HasValue, "shot type");
-        Check(FocalLength.HasValue, "perceived focal length");
-        Check(CameraMovement.HasValue, "camera movement");
-        Check(!string.IsNullOrWhiteSpace(Palette), "palette");
-        Check(!string.IsNullOrWhiteSpace(Texture), "texture");
-        Check(!string.IsNullOrWhiteSpace(Prohibition), "visual prohibition");
-        Check(!string.IsNullOrWhiteSpace(Role), "role of the shot");
+        Check(!string.IsNullOrWhiteSpace(Subject), Rules.BriefLines.Lines[0]);
+        Check(!string.IsNullOrWhiteSpace(Emotion), Rules.BriefLines.Lines[1]);
+        Check(!string.IsNullOrWhiteSpace(Place), Rules.BriefLines.Lines[2]);
+        Check(Time.HasValue, Rules.BriefLines.Lines[3]);
+        Check(Weather.HasValue, Rules.BriefLines.Lines[4]);
+        Check(ShotType.HasValue, Rules.BriefLines.Lines[5]);
+        Check(FocalLength.HasValue, Rules.BriefLines.Lines[6]);
+        Check(CameraMovement.HasValue, Rules.BriefLines.Lines[7]);
+        Check(!string.IsNullOrWhiteSpace(Palette), Rules.BriefLines.Lines[8]);
+        Check(!string.IsNullOrWhiteSpace(Texture), Rules.BriefLines.Lines[9]);
+        Check(!string.IsNullOrWhiteSpace(Prohibition), Rules.BriefLines.Lines[10]);
+        Check(!string.IsNullOrWhiteSpace(Role), Rules.BriefLines.Lines[11]);
         return missing;
     }
 }
@@ -126,11 +126,11 @@ public sealed record Intention
     {
         var answers = new (string? Value, string Name)[]
         {
-            (CharacterFeels, "what the character feels"),
-            (ViewerUnderstands, "what the viewer must understand"),
-            (DominantLight, "the dominant light source"),
-            (PlausibleCamera, "the plausible camera movement"),
-            (EmotionalDetail, "the detail that carries the emotion"),
+            (CharacterFeels, Rules.BriefLines.IntentionAnswers[0]),
+            (ViewerUnderstands, Rules.BriefLines.IntentionAnswers[1]),
+            (DominantLight, Rules.BriefLines.IntentionAnswers[2]),
+            (PlausibleCamera, Rules.BriefLines.IntentionAnswers[3]),
+            (EmotionalDetail, Rules.BriefLines.IntentionAnswers[4]),
         };
         return answers.Where(a => string.IsNullOrWhiteSpace(a.Value)).Select(a => a.Name).ToList();
     }

@@ -27,17 +27,17 @@ public sealed record Character
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(Face))
         {
-            missing.Add("face");
+            missing.Add(Rules.MessageParts.SheetFace);
         }
 
         if (string.IsNullOrWhiteSpace(Wardrobe))
         {
-            missing.Add("wardrobe");
+            missing.Add(Rules.MessageParts.Wardrobe);
         }
 
         if (Seed is null)
         {
-            missing.Add("seed");
+            missing.Add(Rules.MessageParts.Seed);
         }
 
         return missing;

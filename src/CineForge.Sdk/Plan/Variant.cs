@@ -44,14 +44,14 @@ public sealed record VariantChanges
     public IReadOnlyList<string> ChangedSettings()
     {
         var changed = new List<string>();
-        Add(changed, Seed, "seed");
-        Add(changed, Motion, "motion");
-        Add(changed, Duration, "duration");
-        Add(changed, Camera, "camera");
-        Add(changed, Cfg, "cfg");
-        Add(changed, Steps, "steps");
-        Add(changed, Denoise, "denoise");
-        Add(changed, Light, "light");
+        Add(changed, Seed, VariantSettings.Names[0]);
+        Add(changed, Motion, VariantSettings.Names[1]);
+        Add(changed, Duration, VariantSettings.Names[2]);
+        Add(changed, Camera, VariantSettings.Names[3]);
+        Add(changed, Cfg, VariantSettings.Names[4]);
+        Add(changed, Steps, VariantSettings.Names[5]);
+        Add(changed, Denoise, VariantSettings.Names[6]);
+        Add(changed, Light, VariantSettings.Names[7]);
         return changed;
     }
 

@@ -17,12 +17,12 @@ internal sealed class ContinuityChecks : IPlanCheck
                 var missing = (sheet ?? character).MissingParts().ToList();
                 if (sheet is null)
                 {
-                    missing.Insert(0, "a place in the film's cast");
+                    missing.Insert(0, MessageParts.NotInCast);
                 }
 
                 if (missing.Count > 0)
                 {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0301, i, shot.Name, character.Name, who, string.Join(", ", missing));
+                    yield return PlanDiagnostic.Create(RuleIds.CF0301, i, shot.Name, character.Name, who, MessageParts.JoinList(missing));
                 }
 
                 foreach (var part in Overrides(shot, character, sheet))
@@ -34,11 +34,11 @@ internal sealed class ContinuityChecks : IPlanCheck
             var light = shot.Light ?? film.Charter.LightDirection;
             if (light is null)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, "no dominant light source");
+                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, MessageParts.NoDominantLight);
             }
             else if (film.Charter.LightDirection is { } charter && light != charter)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, $"its light from {Describe(light.Value)}, against the charter's light from {Describe(charter)}");
+                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, MessageParts.LightAgainstCharter(light.Value, charter));
             }
 
             if (i > 0)
@@ -47,7 +47,7 @@ internal sealed class ContinuityChecks : IPlanCheck
                 var changes = CutChanges(film, previous, shot);
                 if (changes.Count > Continuity.MaxChangesPerCut)
                 {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0303, i, shot.Name, Subject.Of(previous, i - 1), who, changes.Count, string.Join(", ", changes));
+                    yield return PlanDiagnostic.Create(RuleIds.CF0303, i, shot.Name, Subject.Of(previous, i - 1), who, changes.Count, MessageParts.JoinList(changes));
                 }
             }
         }
@@ -89,26 +89,18 @@ internal sealed class ContinuityChecks : IPlanCheck
     {
         if (shot.FaceOverride is not null || (sheet?.Face is not null && inShot.Face != sheet.Face))
         {
-            yield return "face descriptors";
+            yield return MessageParts.FaceDescriptors;
         }
 
         if (shot.WardrobeOverride is not null || (sheet?.Wardrobe is not null && inShot.Wardrobe != sheet.Wardrobe))
         {
-            yield return "wardrobe";
+            yield return MessageParts.Wardrobe;
         }
 
         if (sheet?.Seed is not null && inShot.Seed != sheet.Seed)
         {
-            yield return "seed";
+            yield return MessageParts.Seed;
         }
     }
 
-    private static string Describe(LightDirection direction) => direction switch
-    {
-        LightDirection.Left => "camera left",
-        LightDirection.Right => "camera right",
-        LightDirection.Front => "the front",
-        LightDirection.Back => "behind",
-        _ => "above",
-    };
 }

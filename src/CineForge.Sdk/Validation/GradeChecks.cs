@@ -47,17 +47,17 @@ internal sealed class GradeChecks : IPlanCheck
             var lacking = new List<string>();
             if (!hasGrain)
             {
-                lacking.Add("grain");
+                lacking.Add(MessageParts.Grain);
             }
 
             if (!target.HasHeadroom)
             {
-                lacking.Add("highlight headroom");
+                lacking.Add(MessageParts.HighlightHeadroom);
             }
 
             if (lacking.Count > 0)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0605, null, null, who, target.Kind.ToString().ToLowerInvariant(), string.Join(" or ", lacking));
+                yield return PlanDiagnostic.Create(RuleIds.CF0605, null, null, who, MessageParts.Export(target.Kind), MessageParts.JoinLacking(lacking));
             }
         }
     }
@@ -91,22 +91,22 @@ internal sealed class GradeChecks : IPlanCheck
         var looks = grade.Steps.Where(s => GradeOrder.IsLook(s.Kind)).ToList();
         if (looks.Count > 1)
         {
-            yield return $"{looks.Count} stacked LUTs or looks";
+            yield return MessageParts.StackedLooks(looks.Count);
         }
 
         foreach (var look in looks.Where(l => l.Amount > Recommended.MaxLookStrength + 1e-9))
         {
-            yield return $"a {GradeOrder.DisplayName(look.Kind)} at strength {NumericRange.Format(look.Amount)} (at most {NumericRange.Format(Recommended.MaxLookStrength)})";
+            yield return MessageParts.HeavyLook(look.Kind, look.Amount);
         }
 
         foreach (var repeated in grade.Steps.Where(s => GradeOrder.RankOf(s.Kind) >= 0).GroupBy(s => s.Kind).Where(g => g.Count() > 1))
         {
-            yield return $"{GradeOrder.DisplayName(repeated.Key)} applied {repeated.Count()} times";
+            yield return MessageParts.Repeated(repeated.Key, repeated.Count());
         }
 
         foreach (var grain in grade.Steps.Where(s => s.Kind == GradeStepKind.Grain && s.Amount > Recommended.MaxLightGrain + 1e-9))
         {
-            yield return $"grain at {NumericRange.Format(grain.Amount)}, heavier than light grain (at most {NumericRange.Format(Recommended.MaxLightGrain)})";
+            yield return MessageParts.HeavyGrain(grain.Amount);
         }
     }
 }

@@ -9,7 +9,7 @@ internal interface IPlanCheck
 /// <summary>Names the subjects of messages the same way everywhere.</summary>
 internal static class Subject
 {
-    public static string Of(Shot shot, int index) => $"Shot #{index + 1} '{shot.Name}'";
+    public static string Of(Shot shot, int index) => Rules.Subjects.Shot(index, shot.Name);
 
-    public static string Of(Film film) => $"Film '{film.Title}'";
+    public static string Of(Film film) => Rules.Subjects.Film(film.Title);
 }

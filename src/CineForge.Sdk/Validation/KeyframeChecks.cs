@@ -14,7 +14,7 @@ internal sealed class KeyframeChecks : IPlanCheck
             var k = shot.Keyframe;
             if (shot.Seed is null)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0101, i, shot.Name, who, "no");
+                yield return PlanDiagnostic.Create(RuleIds.CF0101, i, shot.Name, who, MessageParts.NoSeed);
             }
 
             if (!Recommended.KeyframeResolutions.Contains(new FrameSize(k.Width, k.Height)))

@@ -40,17 +40,17 @@ internal sealed class MotionChecks : IPlanCheck
             var asked = new List<string>();
             if (shot.TemporalConsistency != Level.High)
             {
-                asked.Add("temporal consistency " + shot.TemporalConsistency.ToString().ToLowerInvariant());
+                asked.Add(MessageParts.TemporalConsistency(shot.TemporalConsistency));
             }
 
             if (shot.Noise != Level.Low)
             {
-                asked.Add("noise " + shot.Noise.ToString().ToLowerInvariant());
+                asked.Add(MessageParts.Noise(shot.Noise));
             }
 
             if (asked.Count > 0)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0205, i, shot.Name, who, string.Join(" and ", asked));
+                yield return PlanDiagnostic.Create(RuleIds.CF0205, i, shot.Name, who, MessageParts.JoinAsked(asked));
             }
 
             foreach (var camera in KeyframeChecks.Values(shot.Camera, shot.Variants.Select(v => v.Changes.Camera)))

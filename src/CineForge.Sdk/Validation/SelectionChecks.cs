@@ -22,7 +22,7 @@ internal sealed class SelectionChecks : IPlanCheck
                 var changed = variant.Changes.ChangedSettings();
                 if (changed.Count > Recommended.MaxVariablesPerVariant)
                 {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0402, i, shot.Name, who, variant.Label, changed.Count, string.Join(", ", changed));
+                    yield return PlanDiagnostic.Create(RuleIds.CF0402, i, shot.Name, who, variant.Label, changed.Count, MessageParts.JoinList(changed));
                 }
             }
 

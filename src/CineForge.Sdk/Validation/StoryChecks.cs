@@ -5,8 +5,6 @@ namespace CineForge.Validation;
 /// <summary>CF0501–CF0507: brief, mission, arc, pitch, CTA and rhythm.</summary>
 internal sealed class StoryChecks : IPlanCheck
 {
-    internal static readonly Beat[] Arc = { Beat.Setup, Beat.Tension, Beat.Decision, Beat.Consequence };
-
     public IEnumerable<PlanDiagnostic> Check(Film film)
     {
         var who = Subject.Of(film);
@@ -31,17 +29,17 @@ internal sealed class StoryChecks : IPlanCheck
         var missing = new List<string>();
         if (film.Brief.MissingLines() is { Count: > 0 } lines)
         {
-            missing.Add("brief (" + string.Join(", ", lines) + ")");
+            missing.Add(MessageParts.MissingBrief(lines));
         }
 
         if (film.Intention.MissingAnswers() is { Count: > 0 } answers)
         {
-            missing.Add("intention (" + string.Join(", ", answers) + ")");
+            missing.Add(MessageParts.MissingIntention(answers));
         }
 
         if (missing.Count > 0)
         {
-            yield return PlanDiagnostic.Create(RuleIds.CF0504, null, null, who, string.Join(" and ", missing));
+            yield return PlanDiagnostic.Create(RuleIds.CF0504, null, null, who, MessageParts.JoinMissing(missing));
         }
 
         var words = PitchWords(film);
@@ -63,36 +61,7 @@ internal sealed class StoryChecks : IPlanCheck
     }
 
     /// <summary>What is wrong with the beats' order, or null when setup → tension → decision → consequence holds.</summary>
-    internal static string? ArcProblem(IEnumerable<Beat?> beats)
-    {
-        var firsts = new Dictionary<Beat, int>();
-        var position = 0;
-        foreach (var beat in beats)
-        {
-            if (beat is { } b && Arc.Contains(b) && !firsts.ContainsKey(b))
-            {
-                firsts[b] = position;
-            }
-
-            position++;
-        }
-
-        var absent = Arc.Where(b => !firsts.ContainsKey(b)).Select(b => b.ToString().ToLowerInvariant()).ToList();
-        if (absent.Count > 0)
-        {
-            return "missing " + string.Join(", ", absent);
-        }
-
-        for (var i = 1; i < Arc.Length; i++)
-        {
-            if (firsts[Arc[i]] < firsts[Arc[i - 1]])
-            {
-                return $"{Arc[i].ToString().ToLowerInvariant()} comes before {Arc[i - 1].ToString().ToLowerInvariant()}";
-            }
-        }
-
-        return null;
-    }
+    internal static string? ArcProblem(IEnumerable<Beat?> beats) => NarrativeArc.Problem(beats);
 
     /// <summary>Words of the one-page pitch: logline, arc, shot list and charters.</summary>
     internal static int PitchWords(Film film)

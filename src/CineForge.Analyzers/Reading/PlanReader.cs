@@ -1,0 +1,647 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using CineForge.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CineForge.Analyzers.Reading;
+
+/// <summary>
+/// Reads fluent chains (receiver chains, lambdas such as <c>Grade(g => ...)</c>, variables holding a
+/// shot or a character) into models, with every constant folded by the compiler. One reader per
+/// compilation, shared by the family analyzers, so a 500-shot film is read once.
+/// </summary>
+internal sealed class PlanReader
+{
+    private const int MaxVariableDepth = 8;
+
+    private static readonly ConditionalWeakTable<Compilation, PlanReader> Readers = new();
+
+    private readonly ConcurrentDictionary<SyntaxNode, object> memo = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Lazy<ImmutableArray<PlanSite>>> sites = new();
+    private readonly Variables variables = new();
+
+    private PlanReader(SdkTypes types) => Types = types;
+
+    public SdkTypes Types { get; }
+
+    public static PlanReader? For(Compilation compilation)
+    {
+        if (Readers.TryGetValue(compilation, out var existing))
+        {
+            return existing;
+        }
+
+        var types = SdkTypes.Resolve(compilation);
+        return types is null ? null : Readers.GetValue(compilation, _ => new PlanReader(types));
+    }
+
+    /// <summary>The shot chain ends and finished films inside the outermost invocation <paramref name="root"/>; read once and shared by every family.</summary>
+    public ImmutableArray<PlanSite> Sites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
+        sites.GetOrAdd(root, r => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(r, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    // The family analyzers run concurrently and meet the same statement at the same moment:
+    // one of them reads it (sites, films and shots), the others wait for that reading.
+    private ImmutableArray<PlanSite> ReadSites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var sites = ImmutableArray.CreateBuilder<PlanSite>();
+        if (model.GetOperation(root, cancellationToken) is { } operation)
+        {
+            foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                var returned = invocation.TargetMethod.ReturnType;
+                if (SdkTypes.Is(returned, Types.Shot) && !IsReceiverOf(invocation, Types.ShotExtensions))
+                {
+                    sites.Add(new PlanSite(invocation, IsFilm: false));
+                }
+                else if (SdkTypes.Is(returned, Types.Film) && !IsReceiverOf(invocation, Types.FilmExtensions) && !IsExtendedVariable(invocation.Syntax, model, cancellationToken))
+                {
+                    sites.Add(new PlanSite(invocation, IsFilm: true));
+                    Film(invocation, model, cancellationToken);
+                }
+            }
+        }
+
+        return sites.ToImmutable();
+    }
+
+    private static bool IsReceiverOf(IInvocationOperation invocation, INamedTypeSymbol? extensions) =>
+        Ops.Parent(invocation) is IArgumentOperation { Parent: IInvocationOperation outer } argument
+        && SdkTypes.Is(outer.TargetMethod.ContainingType, extensions)
+        && outer.Arguments.Length > 0 && outer.Arguments[0] == argument;
+
+    // A film declared in a variable that a later statement keeps extending is not finished yet:
+    // its film-wide rules are checked where the extended film ends.
+    private bool IsExtendedVariable(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator }
+            && Variables.IsExtendedElsewhere(declarator, model, Types.FilmExtensions, cancellationToken);
+    }
+
+    public ShotModel Shot(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
+    {
+        operation = Ops.Strip(operation);
+        if (memo.TryGetValue(operation.Syntax, out var cached) && cached is ShotModel hit)
+        {
+            return hit;
+        }
+
+        var calls = new Stack<IInvocationOperation>();
+        var current = operation;
+        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.ShotExtensions) && Ops.Receiver(invocation) is { } receiver)
+        {
+            calls.Push(invocation);
+            current = receiver;
+        }
+
+        var shot = current switch
+        {
+            IInvocationOperation preset when SdkTypes.Is(preset.TargetMethod.ContainingType, Types.Shot) && preset.TargetMethod.IsStatic => Preset(preset, model, cancellationToken, depth),
+            _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Shot) => Shot(initial, model, cancellationToken, depth + 1),
+            _ => ShotModel.Unknown,
+        };
+        while (calls.Count > 0)
+        {
+            shot = Apply(shot, calls.Pop(), model, cancellationToken, depth);
+        }
+
+        memo[operation.Syntax] = shot;
+        return shot;
+    }
+
+    public FilmModel Film(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
+    {
+        operation = Ops.Strip(operation);
+        var calls = new Stack<IInvocationOperation>();
+        var current = operation;
+        FilmModel? film = null;
+        while (true)
+        {
+            if (memo.TryGetValue(current.Syntax, out var cached) && cached is FilmModel hit)
+            {
+                film = hit;
+                break;
+            }
+
+            if (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.FilmExtensions) && Ops.Receiver(invocation) is { } receiver)
+            {
+                calls.Push(invocation);
+                current = receiver;
+                continue;
+            }
+
+            break;
+        }
+
+        film ??= current switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Titled" } titled when SdkTypes.Is(titled.TargetMethod.ContainingType, Types.Film) => Titled(titled),
+            _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Film) => Film(initial, model, cancellationToken, depth + 1),
+            _ => FilmModel.Unknown,
+        };
+        while (calls.Count > 0)
+        {
+            var call = calls.Pop();
+            film = Apply(film, call, model, cancellationToken, depth);
+            memo[call.Syntax] = film;
+        }
+
+        return film;
+    }
+
+    public CharacterModel Character(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
+    {
+        operation = Ops.Strip(operation);
+        var calls = new Stack<IInvocationOperation>();
+        var current = operation;
+        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.CharacterExtensions) && Ops.Receiver(invocation) is { } receiver)
+        {
+            calls.Push(invocation);
+            current = receiver;
+        }
+
+        var character = current switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Sheet" } sheet when SdkTypes.Is(sheet.TargetMethod.ContainingType, Types.Character) =>
+                new CharacterModel(NonNull(Ops.Text(Ops.Argument(sheet, "name"), sheet.Syntax)), Known<string?>.Of(null), Known<string?>.Of(null), Known<int?>.Of(null), Known<bool>.Of(false), Known<bool>.Of(false), Known<bool>.Of(false)),
+            _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Character) => Character(initial, model, cancellationToken, depth + 1),
+            _ => CharacterModel.Unknown,
+        };
+        while (calls.Count > 0)
+        {
+            var call = calls.Pop();
+            var source = call.Syntax;
+            character = call.TargetMethod.Name switch
+            {
+                // Every setter rejects empty text, so a call sets its part even when its argument is not a constant.
+                "Face" => character with { Face = Ops.Text(Ops.Argument(call, "descriptors"), source), HasFace = Known<bool>.Of(true, source) },
+                "Wardrobe" => character with { Wardrobe = Ops.Text(Ops.Argument(call, "wardrobe"), source), HasWardrobe = Known<bool>.Of(true, source) },
+                "Seed" => character with { Seed = Ops.Int(Ops.Argument(call, "seed"), source) is { IsKnown: true } seed ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown, HasSeed = Known<bool>.Of(true, source) },
+                _ => CharacterModel.Unknown,
+            };
+        }
+
+        return character;
+    }
+
+    private static Known<string> NonNull(Known<string?> text) => text.IsKnown && text.Value is not null ? Known<string>.Of(text.Value, text.Source) : Known<string>.Unknown;
+
+    private ImmutableArray<CharacterModel>? Characters(IOperation? value, SemanticModel model, CancellationToken cancellationToken, int depth)
+    {
+        var elements = Ops.Params(value);
+        return elements.IsDefault ? null : elements.Select(e => Character(e, model, cancellationToken, depth)).ToImmutableArray();
+    }
+
+    private ShotModel Preset(IInvocationOperation preset, SemanticModel model, CancellationToken cancellationToken, int depth)
+    {
+        var type = preset.TargetMethod.Name switch
+        {
+            "TightPortrait" => ShotType.TightPortrait,
+            "MediumAction" => ShotType.MediumAction,
+            "WideAmbience" => ShotType.WideAmbience,
+            "ObjectDetail" => ShotType.ObjectDetail,
+            _ => (ShotType?)null,
+        };
+        if (type is null)
+        {
+            return ShotModel.Unknown;
+        }
+
+        var spec = ShotTypes.Of(type.Value);
+        var subject = Ops.Argument(preset, "subject") ?? Ops.Argument(preset, "setting") ?? Ops.Argument(preset, "material");
+        var characters = ImmutableArray<CharacterModel>.Empty;
+        if (Ops.Argument(preset, "character") is { } single)
+        {
+            characters = ImmutableArray.Create(Character(single, model, cancellationToken, depth));
+        }
+        else if (Ops.Argument(preset, "characters") is { } many)
+        {
+            characters = Characters(many, model, cancellationToken, depth) ?? default;
+        }
+
+        var subjectText = subject is null ? Known<string?>.Of(null) : Ops.Text(subject, preset.Syntax);
+        var name = Known<string>.Unknown;
+        if (subjectText.IsKnown && subjectText.Value is not null)
+        {
+            name = Known<string>.Of(ShotNames.From(subjectText.Value));
+        }
+        else if (subject is null && !characters.IsDefault && characters.All(c => c.Name.IsKnown))
+        {
+            name = Known<string>.Of(ShotNames.From(string.Join(" ", characters.Select(c => c.Name.Value)) + " " + spec.DisplayName));
+        }
+
+        return new ShotModel
+        {
+            Name = name,
+            Type = Known<ShotType>.Of(type.Value),
+            Subject = subjectText,
+            Characters = characters.IsDefault ? default : Known<ImmutableArray<CharacterModel>>.Of(characters),
+            Duration = Known<double>.Of(spec.DefaultDuration),
+            Motion = Known<double>.Of(spec.DefaultMotion),
+            Seed = Known<int?>.Of(null),
+            Fps = Known<int>.Of(Recommended.Fps),
+            Camera = Known<Camera>.Of(spec.DefaultCamera),
+            Light = Known<LightDirection?>.Of(null),
+            Gaze = Known<GazeAxis?>.Of(null),
+            Grain = Known<double?>.Of(null),
+            Contrast = Known<Level?>.Of(null),
+            Mission = Known<Beat?>.Of(null),
+            MissionNote = Known<string?>.Of(null),
+            Keyframe = new KeyframeModel(
+                Known<int>.Of(Recommended.KeyframeResolutions[0].Width),
+                Known<int>.Of(Recommended.KeyframeResolutions[0].Height),
+                Known<int>.Of(Recommended.DefaultSteps),
+                Known<double>.Of(Recommended.DefaultCfg),
+                Known<Sampler>.Of(Recommended.DefaultSampler),
+                Known<double>.Of(Recommended.DefaultDenoise)),
+            TemporalConsistency = Known<Level>.Of(Level.High),
+            Noise = Known<Level>.Of(Level.Low),
+            Variants = Known<ImmutableArray<VariantModel>>.Of(ImmutableArray<VariantModel>.Empty),
+            Corrections = Known<ImmutableArray<CorrectionModel>>.Of(ImmutableArray<CorrectionModel>.Empty),
+            WardrobeOverride = Known<bool>.Of(false),
+            FaceOverride = Known<bool>.Of(false),
+        };
+    }
+
+    private ShotModel Apply(ShotModel shot, IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken, int depth)
+    {
+        var source = call.Syntax;
+        IOperation? Arg(string name) => Ops.Argument(call, name);
+        switch (call.TargetMethod.Name)
+        {
+            case "Named":
+                var name = Ops.Text(Arg("name"), source);
+                return shot with { Name = name.IsKnown && name.Value is not null ? Known<string>.Of(ShotNames.From(name.Value), source) : Known<string>.Unknown };
+            case "Duration":
+                return shot with { Duration = Ops.Double(Arg("seconds"), source) };
+            case "Motion":
+                return shot with { Motion = Ops.Double(Arg("strength"), source) };
+            case "Seed":
+                var seed = Ops.Int(Arg("seed"), source);
+                return shot with
+                {
+                    Seed = seed.IsKnown ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown,
+                    RandomSeed = Ops.DrawsFromRandom(Arg("seed"), Types.Random) ? source : null,
+                };
+            case "Fps":
+                return shot with { Fps = Ops.Int(Arg("fps"), source) };
+            case "Camera":
+                return shot with { Camera = Ops.Enum<Camera>(Arg("camera"), source) };
+            case "Light":
+                return shot with { Light = Nullable(Ops.Enum<LightDirection>(Arg("direction"), source)) };
+            case "Gaze":
+                return shot with { Gaze = Nullable(Ops.Enum<GazeAxis>(Arg("axis"), source)) };
+            case "Grain":
+                var grain = Ops.Double(Arg("density"), source);
+                return shot with { Grain = grain.IsKnown ? Known<double?>.Of(grain.Value, source) : Known<double?>.Unknown };
+            case "Contrast":
+                return shot with { Contrast = Nullable(Ops.Enum<Level>(Arg("level"), source)) };
+            case "Mission" when Arg("role") is { } role:
+                return shot with { Mission = Known<Beat?>.Of(Beat.Custom, source), MissionNote = Ops.Text(role, source) };
+            case "Mission":
+                var note = Ops.Text(Arg("note"), source);
+                return shot with
+                {
+                    Mission = Nullable(Ops.Enum<Beat>(Arg("beat"), source)),
+                    MissionNote = note.IsKnown ? Known<string?>.Of(string.IsNullOrWhiteSpace(note.Value) ? null : note.Value!.Trim(), source) : note,
+                };
+            case "Feels":
+            case "Action":
+            case "FocalLength":
+                return shot;
+            case "Featuring":
+                var added = Characters(Arg("characters"), model, cancellationToken, depth);
+                return shot with { Characters = shot.Characters.IsKnown && added is { } list ? Known<ImmutableArray<CharacterModel>>.Of(shot.Characters.Value.AddRange(list), source) : default };
+            case "Keyframe":
+                return shot with { Keyframe = Ops.Lambda(Arg("configure")) is { } keyframe ? Keyframe(keyframe.Result, keyframe.Parameter, shot.Keyframe) : KeyframeModel.Unknown };
+            case "TemporalConsistency":
+                return shot with { TemporalConsistency = Ops.Enum<Level>(Arg("level"), source) };
+            case "Noise":
+                return shot with { Noise = Ops.Enum<Level>(Arg("level"), source) };
+            case "Variant":
+                var variant = new VariantModel(NonNull(Ops.Text(Arg("label"), source)), Ops.Lambda(Arg("configure")) is { } changes ? VariantChanges(changes.Result, changes.Parameter) : default, source);
+                return shot with { Variants = shot.Variants.IsKnown ? Known<ImmutableArray<VariantModel>>.Of(shot.Variants.Value.Add(variant), source) : default };
+            case "Correct":
+                var denoise = Ops.Double(Arg("denoise"), source);
+                return shot with { Corrections = shot.Corrections.IsKnown ? Known<ImmutableArray<CorrectionModel>>.Of(shot.Corrections.Value.Add(new CorrectionModel(denoise, source)), source) : default };
+            case "Wearing":
+                return shot with { WardrobeOverride = Known<bool>.Of(true, source) };
+            case "Face":
+                return shot with { FaceOverride = Known<bool>.Of(true, source) };
+            default:
+                // A setter this reader does not know may change anything.
+                return ShotModel.Unknown;
+        }
+    }
+
+    private static Known<T?> Nullable<T>(Known<T> value)
+        where T : struct => value.IsKnown ? Known<T?>.Of(value.Value, value.Source) : Known<T?>.Unknown;
+
+    private KeyframeModel Keyframe(IOperation operation, IParameterSymbol parameter, KeyframeModel initial)
+    {
+        var calls = Unwind(operation, Types.KeyframeExtensions, parameter, out var rooted);
+        var keyframe = rooted ? initial : KeyframeModel.Unknown;
+        foreach (var call in calls)
+        {
+            var source = call.Syntax;
+            keyframe = call.TargetMethod.Name switch
+            {
+                "Resolution" => keyframe with { Width = Ops.Int(Ops.Argument(call, "width"), source), Height = Ops.Int(Ops.Argument(call, "height"), source) },
+                "Steps" => keyframe with { Steps = Ops.Int(Ops.Argument(call, "steps"), source) },
+                "Cfg" => keyframe with { Cfg = Ops.Double(Ops.Argument(call, "cfg"), source) },
+                "Sampler" => keyframe with { Sampler = Ops.Enum<Sampler>(Ops.Argument(call, "sampler"), source) },
+                "Denoise" => keyframe with { Denoise = Ops.Double(Ops.Argument(call, "denoise"), source) },
+                _ => KeyframeModel.Unknown,
+            };
+        }
+
+        return keyframe;
+    }
+
+    private Known<ImmutableArray<VariantChange>> VariantChanges(IOperation operation, IParameterSymbol parameter)
+    {
+        var calls = Unwind(operation, Types.VariantExtensions, parameter, out var rooted);
+        if (!rooted)
+        {
+            return default;
+        }
+
+        // Later calls to the same setter replace the earlier value; the order of first appearance is kept,
+        // as VariantChanges.ChangedSettings lists them in declaration order of its properties.
+        var changes = new Dictionary<string, VariantChange>(StringComparer.Ordinal);
+        foreach (var call in calls)
+        {
+            var source = call.Syntax;
+            var parameterName = call.TargetMethod.Parameters.Length > 1 ? call.TargetMethod.Parameters[1].Name : null;
+            var argument = parameterName is null ? null : Ops.Argument(call, parameterName);
+            var setting = call.TargetMethod.Name.ToLowerInvariant();
+            if (!VariantSettings.Names.Contains(setting) || argument is null)
+            {
+                return default;
+            }
+
+            var value = argument.ConstantValue.HasValue && argument.ConstantValue.Value is { } constant ? Known<object>.Of(constant, source) : Known<object>.Unknown;
+            changes[setting] = new VariantChange(setting, value);
+        }
+
+        return Known<ImmutableArray<VariantChange>>.Of(VariantSettings.Names.Where(changes.ContainsKey).Select(s => changes[s]).ToImmutableArray());
+    }
+
+    /// <summary>The calls of <paramref name="extensions"/> from the lambda's parameter up to <paramref name="operation"/>, in call order.</summary>
+    private static List<IInvocationOperation> Unwind(IOperation operation, INamedTypeSymbol? extensions, IParameterSymbol parameter, out bool rooted)
+    {
+        var calls = new List<IInvocationOperation>();
+        var current = Ops.Strip(operation);
+        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, extensions) && Ops.Receiver(invocation) is { } receiver)
+        {
+            calls.Add(invocation);
+            current = receiver;
+        }
+
+        calls.Reverse();
+        rooted = current is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
+        return calls;
+    }
+
+    private FilmModel Titled(IInvocationOperation titled) => new()
+    {
+        Title = NonNull(Ops.Text(Ops.Argument(titled, "title"), titled.Syntax)),
+        Root = titled.Syntax,
+        Kind = Known<FilmKind>.Of(FilmKind.Short),
+        Logline = Known<string?>.Of(null),
+        Arc = Known<ImmutableArray<string>>.Of(ImmutableArray<string>.Empty),
+        Brief = Known<ImmutableArray<bool>>.Of(ImmutableArray.CreateRange(Enumerable.Repeat(false, BriefLines.Lines.Count))),
+        Intention = Known<ImmutableArray<bool>>.Of(ImmutableArray.CreateRange(Enumerable.Repeat(false, BriefLines.IntentionAnswers.Count))),
+        Charter = CharterModel.Empty,
+        Cast = Known<ImmutableArray<CharacterModel>>.Of(ImmutableArray<CharacterModel>.Empty),
+        Shots = Known<ImmutableArray<PlacedShot>>.Of(ImmutableArray<PlacedShot>.Empty),
+        Grade = Known<ImmutableArray<GradeStepModel>>.Of(ImmutableArray<GradeStepModel>.Empty),
+        Sound = SoundModel.Empty,
+        Exports = Known<ImmutableArray<ExportTargetModel>>.Of(ImmutableArray<ExportTargetModel>.Empty),
+    };
+
+    private FilmModel Apply(FilmModel film, IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken, int depth)
+    {
+        var source = call.Syntax;
+        IOperation? Arg(string name) => Ops.Argument(call, name);
+        switch (call.TargetMethod.Name)
+        {
+            case "Logline":
+                return film with { Logline = Ops.Text(Arg("logline"), source) };
+            case "Format":
+                return film with { Kind = FormatKind(Arg("format")) };
+            case "Arc":
+                var steps = Ops.Params(Arg("steps"));
+                return film with { Arc = Texts(steps) is { } arc ? Known<ImmutableArray<string>>.Of(arc, source) : default };
+            case "Brief":
+                return film with { Brief = Presence(Arg("configure"), Types.BriefExtensions, film.Brief, BriefSetters) };
+            case "Intention":
+                return film with { Intention = Presence(Arg("configure"), Types.IntentionExtensions, film.Intention, IntentionSetters) };
+            case "Charter":
+                return film with { Charter = Ops.Lambda(Arg("configure")) is { } charter ? Charter(charter.Result, charter.Parameter, film.Charter) : CharterModel.Unknown };
+            case "Cast":
+                var cast = Characters(Arg("characters"), model, cancellationToken, depth);
+                return film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default };
+            case "Shot":
+                return film with { Shots = Place(film.Shots, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, cancellationToken, depth) };
+            case "Shots":
+                return film with { Shots = Place(film.Shots, Ops.Params(Arg("shots")), model, cancellationToken, depth) };
+            case "Grade":
+                return film with { Grade = Ops.Lambda(Arg("configure")) is { } grade ? Grade(grade.Result, grade.Parameter) : default, GradeCall = source };
+            case "Sound":
+                return film with { Sound = Ops.Lambda(Arg("configure")) is { } sound ? Sound(sound.Result, sound.Parameter) : SoundModel.Unknown, SoundCall = source };
+            case "Export":
+                return film with { Exports = Ops.Lambda(Arg("configure")) is { } exports ? Exports(exports.Result, exports.Parameter) : default, ExportCall = source };
+            default:
+                return film.Root is null ? FilmModel.Unknown : FilmModel.Unknown with { Root = film.Root, Title = film.Title };
+        }
+    }
+
+    private Known<ImmutableArray<PlacedShot>> Place(Known<ImmutableArray<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
+    {
+        if (!shots.IsKnown || added.IsDefault)
+        {
+            return default;
+        }
+
+        var builder = shots.Value.ToBuilder();
+        foreach (var argument in added)
+        {
+            builder.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, builder.Count));
+        }
+
+        return Known<ImmutableArray<PlacedShot>>.Of(builder.ToImmutable());
+    }
+
+    private Known<FilmKind> FormatKind(IOperation? format) =>
+        format is not null && Ops.Strip(format) is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.Format)
+            ? invocation.TargetMethod.Name switch
+            {
+                "Ad" => Known<FilmKind>.Of(FilmKind.Ad, invocation.Syntax),
+                "Short" => Known<FilmKind>.Of(FilmKind.Short, invocation.Syntax),
+                _ => Known<FilmKind>.Unknown,
+            }
+            : Known<FilmKind>.Unknown;
+
+    private static ImmutableArray<string>? Texts(ImmutableArray<IOperation> values)
+    {
+        if (values.IsDefault || values.Any(v => !(v.ConstantValue.HasValue && v.ConstantValue.Value is string)))
+        {
+            return null;
+        }
+
+        return values.Select(v => (string)v.ConstantValue.Value!).ToImmutableArray();
+    }
+
+    // The setters of Brief and Intention, by the index of the line they fill in (BriefLines' order).
+    private static readonly string[] BriefSetters = { "Subject", "Emotion", "Place", "Time", "Weather", "ShotType", "FocalLength", "CameraMovement", "Palette", "Texture", "Prohibition", "Role" };
+    private static readonly string[] IntentionSetters = { "Feels", "ViewerUnderstands", "DominantLight", "PlausibleCamera", "EmotionalDetail" };
+
+    /// <summary>Which lines a Brief(...) or Intention(...) lambda fills in. Every setter rejects empty text, so a call fills its line even with a non-constant argument.</summary>
+    private static Known<ImmutableArray<bool>> Presence(IOperation? configure, INamedTypeSymbol? extensions, Known<ImmutableArray<bool>> initial, string[] setters)
+    {
+        if (!initial.IsKnown || Ops.Lambda(configure) is not { } lambda)
+        {
+            return default;
+        }
+
+        var calls = Unwind(lambda.Result, extensions, lambda.Parameter, out var rooted);
+        if (!rooted)
+        {
+            return default;
+        }
+
+        var present = initial.Value.ToBuilder();
+        foreach (var call in calls)
+        {
+            var line = Array.IndexOf(setters, call.TargetMethod.Name);
+            if (line < 0)
+            {
+                return default;
+            }
+
+            present[line] = true;
+        }
+
+        return Known<ImmutableArray<bool>>.Of(present.ToImmutable());
+    }
+
+    private CharterModel Charter(IOperation operation, IParameterSymbol parameter, CharterModel initial)
+    {
+        var calls = Unwind(operation, Types.CharterExtensions, parameter, out var rooted);
+        var charter = rooted ? initial : CharterModel.Unknown;
+        foreach (var call in calls)
+        {
+            var source = call.Syntax;
+            charter = call.TargetMethod.Name switch
+            {
+                "Light" => charter with { LightDirection = Nullable(Ops.Enum<LightDirection>(Ops.Argument(call, "direction"), source)), Light = Ops.Text(Ops.Argument(call, "description"), source) },
+                "Texture" => charter with { Texture = Ops.Text(Ops.Argument(call, "texture"), source) },
+                "Palette" => charter with { Palette = Ops.Text(Ops.Argument(call, "palette"), source) },
+                "Prohibit" => charter with
+                {
+                    Prohibitions = charter.Prohibitions.IsKnown && Texts(Ops.Params(Ops.Argument(call, "prohibitions"))) is { } more
+                        ? Known<ImmutableArray<string>>.Of(charter.Prohibitions.Value.AddRange(more), source)
+                        : default,
+                },
+                _ => CharterModel.Unknown,
+            };
+        }
+
+        return charter;
+    }
+
+    private Known<ImmutableArray<GradeStepModel>> Grade(IOperation operation, IParameterSymbol parameter)
+    {
+        var calls = Unwind(operation, Types.GradeExtensions, parameter, out var rooted);
+        if (!rooted)
+        {
+            return default;
+        }
+
+        var steps = ImmutableArray.CreateBuilder<GradeStepModel>();
+        foreach (var call in calls)
+        {
+            if (!Enum.TryParse<GradeStepKind>(call.TargetMethod.Name, out var kind))
+            {
+                return default;
+            }
+
+            var amount = call.TargetMethod.Parameters.LastOrDefault(p => p.Type.SpecialType == SpecialType.System_Double);
+            steps.Add(new GradeStepModel(kind, amount is null ? Known<double>.Unknown : Ops.Double(Ops.Argument(call, amount.Name), call.Syntax), call.Syntax));
+        }
+
+        return Known<ImmutableArray<GradeStepModel>>.Of(steps.ToImmutable());
+    }
+
+    private SoundModel Sound(IOperation operation, IParameterSymbol parameter)
+    {
+        var calls = Unwind(operation, Types.SoundExtensions, parameter, out var rooted);
+        var sound = rooted ? SoundModel.Empty : SoundModel.Unknown;
+        foreach (var call in calls)
+        {
+            var source = call.Syntax;
+            var lufs = Ops.Double(Ops.Argument(call, "lufs"), source);
+            switch (call.TargetMethod.Name)
+            {
+                case "Ambience":
+                case "RoomTone":
+                    sound = sound with { Ambience = Known<StemModel?>.Of(new StemModel(lufs, source), source) };
+                    break;
+                case "Music":
+                    sound = sound with { Music = Known<StemModel?>.Of(new StemModel(lufs, source), source) };
+                    break;
+                case "Effect":
+                    var lufsArgument = Ops.Argument(call, "lufs");
+                    if (lufsArgument is not null && lufsArgument.ConstantValue.HasValue && lufsArgument.ConstantValue.Value is null)
+                    {
+                        lufs = Known<double>.Of(Loudness.DefaultEffect, source);
+                    }
+
+                    var effect = new EffectModel(NonNull(Ops.Text(Ops.Argument(call, "path"), source)), lufs, source);
+                    sound = sound with { Effects = sound.Effects.IsKnown ? Known<ImmutableArray<EffectModel>>.Of(sound.Effects.Value.Add(effect)) : default };
+                    break;
+                default:
+                    return SoundModel.Unknown;
+            }
+        }
+
+        return sound;
+    }
+
+    private Known<ImmutableArray<ExportTargetModel>> Exports(IOperation operation, IParameterSymbol parameter)
+    {
+        var calls = Unwind(operation, Types.ExportExtensions, parameter, out var rooted);
+        if (!rooted)
+        {
+            return default;
+        }
+
+        var targets = new List<ExportTargetModel>();
+        foreach (var call in calls)
+        {
+            if (!Enum.TryParse<ExportKind>(call.TargetMethod.Name, out var kind))
+            {
+                return default;
+            }
+
+            var headroom = kind == ExportKind.Master ? Known<bool>.Of(false, call.Syntax) : Ops.Bool(Ops.Argument(call, "headroom"), call.Syntax);
+
+            // ExportSet keeps one target per kind: the last call wins, placed last.
+            targets.RemoveAll(t => t.Kind == kind);
+            targets.Add(new ExportTargetModel(kind, headroom, call.Syntax));
+        }
+
+        return Known<ImmutableArray<ExportTargetModel>>.Of(targets.ToImmutableArray());
+    }
+}

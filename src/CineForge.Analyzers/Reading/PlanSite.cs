@@ -1,0 +1,6 @@
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CineForge.Analyzers.Reading;
+
+/// <summary>Where a family looks: the end of a shot chain, or a finished film.</summary>
+internal sealed record PlanSite(IInvocationOperation Invocation, bool IsFilm);

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using CineForge.Analyzers.Reading;
+using CineForge.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CineForge.Analyzers;
+
+/// <summary>The end of a shot chain: the shot as read, and the span of calls written in this chain.</summary>
+internal sealed class ShotSite
+{
+    private readonly SemanticModelAnalysisContext context;
+    private readonly PlanReader reader;
+    private readonly IInvocationOperation chain;
+    private string? subject;
+
+    public ShotSite(SemanticModelAnalysisContext context, PlanReader reader, IInvocationOperation chain)
+    {
+        this.context = context;
+        this.reader = reader;
+        this.chain = chain;
+        Shot = reader.Shot(chain, context.SemanticModel, context.CancellationToken);
+    }
+
+    public ShotModel Shot { get; }
+
+    /// <summary>"Shot #2 'waits'" when the chain is placed in a film whose shots before it are known; shorter otherwise.</summary>
+    public string Subject => subject ??= Describe();
+
+    /// <summary>True when <paramref name="value"/> is a constant set by a call of this chain (values set elsewhere are reported where they are set).</summary>
+    public bool SetHere<T>(Known<T> value) => value.IsKnown && value.Source is { } source && source.SyntaxTree == chain.Syntax.SyntaxTree && chain.Syntax.Span.Contains(source.Span);
+
+    public bool SetHere(SyntaxNode? source) => source is not null && source.SyntaxTree == chain.Syntax.SyntaxTree && chain.Syntax.Span.Contains(source.Span);
+
+    public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
+
+    /// <summary>Reports a diagnostic whose code fix is known: <paramref name="fix"/> says what the fix writes.</summary>
+    public void Report(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), fix.Properties, args));
+
+    /// <summary>The shot's value followed by each variant's constant override, distinct by value (as run-time validation lists them).</summary>
+    public IEnumerable<Known<T>> WithVariants<T>(Known<T> value, string setting, System.Func<object, T> convert)
+    {
+        var values = new List<Known<T>> { value };
+        if (Shot.Variants.IsKnown)
+        {
+            foreach (var variant in Shot.Variants.Value)
+            {
+                if (variant.Changes.IsKnown && variant.Changes.Value.FirstOrDefault(c => c.Setting == setting) is { Value.IsKnown: true } change)
+                {
+                    values.Add(Known<T>.Of(convert(change.Value.Value), change.Value.Source));
+                }
+            }
+        }
+
+        return values.Where(v => v.IsKnown).GroupBy(v => v.Value).Select(g => g.FirstOrDefault(SetHere) is { IsKnown: true } here ? here : g.First());
+    }
+
+    public static double AsDouble(object value) => System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Describe()
+    {
+        var index = Index();
+        var name = Shot.Name;
+        return (index, name.IsKnown) switch
+        {
+            ({ } i, true) => Subjects.Shot(i, name.Value),
+            ({ } i, false) => Subjects.Shot(i),
+            (null, true) => Subjects.Shot(name.Value),
+            _ => Subjects.AnyShot,
+        };
+    }
+
+    private int? Index()
+    {
+        var parent = Ops.Parent(chain);
+        var position = 0;
+        if (parent is IArrayInitializerOperation initializer)
+        {
+            position = initializer.ElementValues.IndexOf(initializer.ElementValues.First(e => Ops.Strip(e) == chain));
+            parent = Ops.Parent(initializer.Parent!);
+        }
+
+        if (parent is IArgumentOperation { Parent: IInvocationOperation placing }
+            && SdkTypes.Is(placing.TargetMethod.ContainingType, reader.Types.FilmExtensions)
+            && placing.TargetMethod.Name is "Shot" or "Shots"
+            && Ops.Receiver(placing) is { } film
+            && reader.Film(film, context.SemanticModel, context.CancellationToken).Shots is { IsKnown: true } before)
+        {
+            return before.Value.Length + position;
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A finished film: the film as read, and where its film-wide diagnostics point.</summary>
+internal sealed class FilmSite
+{
+    private readonly SemanticModelAnalysisContext context;
+
+    public FilmSite(SemanticModelAnalysisContext context, PlanReader reader, FilmModel film, SyntaxNode anchor)
+    {
+        this.context = context;
+        Reader = reader;
+        Film = film;
+        Anchor = film.Root ?? anchor;
+        Subject = film.Title.IsKnown ? Subjects.Film(film.Title.Value) : Subjects.AnyFilm;
+    }
+
+    public PlanReader Reader { get; }
+
+    public FilmModel Film { get; }
+
+    /// <summary>Where a film-wide diagnostic points when no call is to blame: Film.Titled(...).</summary>
+    public SyntaxNode Anchor { get; }
+
+    public string Subject { get; }
+
+    public static string ShotSubject(PlacedShot placed) =>
+        placed.Shot.Name.IsKnown ? Subjects.Shot(placed.Index, placed.Shot.Name.Value) : Subjects.Shot(placed.Index);
+
+    public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
+
+    /// <summary>Reports on a whole expression (a shot argument), not just its last call.</summary>
+    public void ReportOn(string ruleId, SyntaxNode at, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), args));
+
+    /// <summary>Reports on a whole expression, with what its code fix writes.</summary>
+    public void ReportOn(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), fix.Properties, args));
+}

@@ -1,0 +1,82 @@
+using System.Reflection;
+using CineForge.Rules;
+
+namespace CineForge.Analyzers.Tests.Catalog;
+
+/// <summary>Every catalog id has a descriptor, a release line, a test class and a generated docs page.</summary>
+public sealed class CatalogCoverageTests
+{
+    public static TheoryData<string> CompileRules() => new(RuleCatalog.All.Where(r => r.Scope.HasFlag(RuleScope.Compile)).Select(r => r.Id));
+
+    [Theory, MemberData(nameof(CompileRules))]
+    public void Descriptor_ComesFromTheCatalog(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+        var descriptor = Descriptors.Get(id);
+
+        Assert.Equal(rule.Title, descriptor.Title.ToString());
+        Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString());
+        Assert.Equal(rule.Category, descriptor.Category);
+        Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
+        Assert.Equal(Descriptors.SeverityOf(rule.Severity), descriptor.DefaultSeverity);
+        Assert.Single(CineForgeAnalyzers.All, a => a.SupportedDiagnostics.Any(d => d.Id == id));
+    }
+
+    [Theory, MemberData(nameof(CompileRules))]
+    public void Rule_HasAReleaseLine(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+        var lines = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
+            .SelectMany(f => File.ReadAllLines(Repository.PathOf("src", "CineForge.Analyzers", f)))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Where(c => c.Length >= 3 && c[0] == id)
+            .ToList();
+
+        var line = Assert.Single(lines);
+        Assert.Equal(rule.Category, line[1]);
+        Assert.Equal(rule.Severity.ToString(), line[2]);
+    }
+
+    [Theory, MemberData(nameof(CompileRules))]
+    public void Rule_HasATestClass(string id)
+    {
+        var family = RuleCatalog.Get(id).Family.ToString();
+        var type = Assert.Single(typeof(CatalogCoverageTests).Assembly.GetTypes(), t => t.Name.StartsWith(id, StringComparison.Ordinal) && t.Name.EndsWith("Tests", StringComparison.Ordinal));
+
+        Assert.Equal("CineForge.Analyzers.Tests." + family, type.Namespace);
+        Assert.NotNull(type.GetField("Bad", BindingFlags.Public | BindingFlags.Static));
+    }
+
+    [Theory, MemberData(nameof(CompileRules))]
+    public void Rule_HasAnUpToDateDocsPage(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+        var path = Repository.PathOf("docs", "rules", id + ".md");
+        var expected = RulePage.Render(rule, BadExample(id));
+        if (Environment.GetEnvironmentVariable("CINEFORGE_WRITE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.True(File.Exists(path), $"{rule.DocPath} is missing: run CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests");
+        var page = File.ReadAllText(path).ReplaceLineEndings("\n");
+        Assert.StartsWith("# " + id + ": " + rule.Title + "\n", page, StringComparison.Ordinal);
+        Assert.Contains("| Severity | " + rule.Severity + " |", page, StringComparison.Ordinal);
+        Assert.Equal(expected, page);
+    }
+
+    [Fact]
+    public void ReleaseFiles_ListNoUnknownId()
+    {
+        var ids = new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
+            .SelectMany(f => File.ReadAllLines(Repository.PathOf("src", "CineForge.Analyzers", f)))
+            .Select(l => l.Split('|')[0].Trim())
+            .Where(c => c.StartsWith("CF", StringComparison.Ordinal));
+
+        Assert.All(ids, id => Assert.True(RuleCatalog.Contains(id), id));
+    }
+
+    private static string BadExample(string id) =>
+        (string)typeof(CatalogCoverageTests).Assembly.GetTypes().Single(t => t.Name.StartsWith(id, StringComparison.Ordinal) && t.Name.EndsWith("Tests", StringComparison.Ordinal))
+            .GetField("Bad", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+}

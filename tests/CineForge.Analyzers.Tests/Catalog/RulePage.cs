@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CineForge.Rules;
+
+namespace CineForge.Analyzers.Tests.Catalog;
+
+/// <summary>
+/// Writes docs/rules/CFxxxx.md from the catalog (title, severity, message, why, fix) and from the
+/// rule's test class (the flagged film), so the pages never drift from either.
+/// </summary>
+public static partial class RulePage
+{
+    public static string Render(Rule rule, string bad)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
+        text.Append("<!-- Generated from the rule catalog (src/CineForge.Rules) and the rule's tests; regenerate with CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests. -->\n\n");
+        text.Append("| Property | Value |\n|---|---|\n");
+        text.Append("| Id | ").Append(rule.Id).Append(" |\n");
+        text.Append("| Category | ").Append(rule.Category).Append(" |\n");
+        text.Append("| Severity | ").Append(rule.Severity).Append(" |\n");
+        text.Append("| Checked | ").Append(Scope(rule.Scope)).Append(" |\n\n");
+        text.Append("## What\n\n").Append(rule.Title).Append(". The diagnostic reads:\n\n> ").Append(Placeholders(rule.MessageFormat)).Append("\n\n");
+        text.Append("The analyzer reports it where the fluent chain sets the value as a compile-time constant (literals and folded constants: `Duration(2 + 4)` is 6 s), ")
+            .Append("following variables that hold a shot, a character or a film. Where a value is not a constant it stays silent; `film.Validate()` checks it at run time.\n\n");
+        text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
+        text.Append("## Bad\n\n```csharp\n").Append(StripMarkup(bad).TrimEnd()).Append("\n```\n\n");
+        text.Append("## Good\n\n```csharp\n").Append(CleanFilm.Body.TrimEnd()).Append("\n```\n\n");
+        text.Append("## How to fix\n\n").Append(rule.Fix).Append("\n\n");
+        text.Append("## How to suppress\n\n");
+        text.Append("Re-grade or silence the rule in `.editorconfig`:\n\n```ini\n[*.{cs,csx}]\ndotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n```\n\n");
+        text.Append("or around one statement:\n\n```csharp\n#pragma warning disable ").Append(rule.Id).Append("\n// ...\n#pragma warning restore ").Append(rule.Id).Append("\n```\n");
+        return text.ToString();
+    }
+
+    public static string StripMarkup(string source) => Markup().Replace(source.Replace("|}", string.Empty, StringComparison.Ordinal), string.Empty);
+
+    private static string Scope(RuleScope scope) => string.Join(", ", new[] { (RuleScope.Compile, "compile time (analyzers)"), (RuleScope.Run, "run time (`film.Validate()`)"), (RuleScope.Measured, "measured on the render (QA)") }
+        .Where(s => scope.HasFlag(s.Item1)).Select(s => s.Item2));
+
+    private static string Placeholders(string format) => Regex.Replace(format, @"\{(\d)\}", m => "*{" + m.Groups[1].Value + "}*", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"\{\|CF\d{4}:")]
+    private static partial Regex Markup();
+}
