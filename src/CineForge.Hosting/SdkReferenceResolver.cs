@@ -13,6 +13,9 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
     public const string NuGetPrefix = "nuget:";
     public const string SdkPackageId = "CineForge.Sdk";
 
+    /// <summary>The version of the SDK this host carries ("0.1.0").</summary>
+    public static string SdkVersion { get; } = typeof(Film).Assembly.GetName().Version!.ToString(3);
+
     private readonly MetadataReferenceResolver fallback;
 
     public SdkReferenceResolver(MetadataReferenceResolver fallback) => this.fallback = fallback;

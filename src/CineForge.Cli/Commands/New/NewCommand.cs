@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using Spectre.Console;
+
+namespace CineForge.Cli.Commands.New;
+
+/// <summary>
+/// <c>cineforge new NAME</c>: scaffolds a film folder: film.csx and film.cs (the same film, from the
+/// brief template, clean under <c>check</c>), assets/, .editorconfig, a .gitignore for render
+/// outputs, omnisharp.json and .vscode/ tasks that run <c>check --watch</c> with the compiler
+/// problem matcher. Refuses to write into a folder that is not empty; writes nothing on error.
+/// </summary>
+public sealed class NewCommand
+{
+    private const string ResourcePrefix = "Template/";
+
+    private readonly IAnsiConsole console;
+    private readonly TextWriter errors;
+
+    /// <summary>Creates the command.</summary>
+    public NewCommand(IAnsiConsole console, TextWriter errors)
+    {
+        this.console = console;
+        this.errors = errors;
+    }
+
+    /// <summary>The System.CommandLine command bound to this handler.</summary>
+    public Command Build()
+    {
+        var name = new Argument<string>("name") { Description = "The film's name: the folder to create and, in title case, the film's title." };
+        var output = new Option<string?>("--output", "-o") { Description = "The folder to create (default: ./NAME)." };
+        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks.") { name, output };
+        command.SetAction(parse => Execute(new NewSettings { Name = parse.GetRequiredValue(name), OutputDirectory = parse.GetValue(output) }));
+        return command;
+    }
+
+    /// <summary>The scaffold's files: relative path and text.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string title)
+    {
+        var assembly = typeof(NewCommand).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n => (TargetPath(n.Substring(ResourcePrefix.Length)), Fill(Read(assembly, n), title)))
+            .ToList();
+    }
+
+    /// <summary>Writes the scaffold; returns the exit code.</summary>
+    public int Execute(NewSettings settings)
+    {
+        var name = settings.Name.Trim();
+        if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
+        {
+            errors.WriteLine($"cineforge: '{settings.Name}' is not a film name: use letters, digits and dashes (it becomes a folder name)");
+            return ExitCodes.Usage;
+        }
+
+        var target = Path.GetFullPath(settings.OutputDirectory ?? name);
+        if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
+        {
+            errors.WriteLine($"cineforge: {target} already exists and is not empty; pick another name or --output folder");
+            return ExitCodes.Usage;
+        }
+
+        // Build the whole folder beside the target, then rename it into place: nothing half-written.
+        var staging = target.TrimEnd(Path.DirectorySeparatorChar) + ".new-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            foreach (var (path, text) in Files(TitleOf(name)))
+            {
+                var full = Path.Combine(staging, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target);
+            }
+
+            Directory.Move(staging, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            errors.WriteLine($"cineforge: cannot create {target}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        console.MarkupLine($"Created [bold]{Markup.Escape(target)}[/]:");
+        foreach (var (path, _) in Files(TitleOf(name)))
+        {
+            console.MarkupLine("  " + Markup.Escape(path));
+        }
+
+        var film = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(target, "film.csx"));
+        console.MarkupLine($"Next: [bold]cineforge check {Markup.Escape(film)}[/]");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>"morning-serum" becomes "Morning Serum".</summary>
+    public static string TitleOf(string name)
+    {
+        var words = name.Split(new[] { '-', '_', ' ', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? name : string.Join(" ", words.Select(w => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w.Substring(1)));
+    }
+
+    // Template files are stored without their leading dot ("dot.gitignore"), so they do not act on this repository.
+    private static string TargetPath(string resource) => string.Join("/", resource.Replace('\\', '/').Split('/').Select(p => p.StartsWith("dot.", StringComparison.Ordinal) ? "." + p.Substring(4) : p));
+
+    private static string Fill(string template, string title) => template
+        .Replace("{{TITLE}}", title.Replace("\\", "\\\\").Replace("\"", "\\\""), StringComparison.Ordinal)
+        .Replace("{{SDK_VERSION}}", SdkReferenceResolverVersion, StringComparison.Ordinal);
+
+    private static string SdkReferenceResolverVersion => typeof(Film).Assembly.GetName().Version!.ToString(3);
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,8 @@
+namespace CineForge.Cli.Commands.Render;
+
+/// <summary>Where the build picks its renderer: the one place the render runtime plugs into the command line.</summary>
+public static class FilmRenderers
+{
+    /// <summary>The renderer <c>cineforge render</c> uses. This build has no runtime: <see cref="UnavailableRenderer"/>.</summary>
+    public static IFilmRenderer CreateDefault() => new UnavailableRenderer();
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using CineForge.Hosting;
+using Spectre.Console;
+
+namespace CineForge.Cli.Commands.Render;
+
+/// <summary>
+/// <c>cineforge render film.csx</c>: checks the film exactly as <c>check</c> does (compile,
+/// analyzers, run the declaration, validate); on any error prints the diagnostics and stops with
+/// exit code 1 before any render work; otherwise hands each film to the <see cref="IFilmRenderer"/>.
+/// </summary>
+public sealed class RenderCommand
+{
+    private readonly IAnsiConsole console;
+    private readonly TextWriter errors;
+    private readonly FilmChecker checker;
+    private readonly IFilmRenderer renderer;
+
+    /// <summary>Creates the command; <paramref name="renderer"/> does the rendering.</summary>
+    public RenderCommand(IAnsiConsole console, TextWriter errors, FilmChecker checker, IFilmRenderer renderer)
+    {
+        this.console = console;
+        this.errors = errors;
+        this.checker = checker;
+        this.renderer = renderer;
+    }
+
+    /// <summary>The System.CommandLine command bound to this handler.</summary>
+    public Command Build(GlobalOptions global)
+    {
+        var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
+        var output = new Option<string?>("--out") { Description = "Folder for the renders (default: render/ next to the film)." };
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error: warnings stop the render too." };
+        var command = new Command("render", "Check the film, then render it. Any error stops the render before it starts.") { film, output, warnAsError };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            new RenderSettings
+            {
+                Film = parse.GetRequiredValue(film),
+                OutputDirectory = parse.GetValue(output),
+                WarnAsError = parse.GetValue(warnAsError),
+                Verbose = parse.GetValue(global.Verbose),
+                NoProgress = parse.GetValue(global.NoProgress),
+                NoCache = parse.GetValue(global.NoCache),
+            },
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Checks, then renders; returns the exit code.</summary>
+    public async Task<int> ExecuteAsync(RenderSettings settings, CancellationToken cancellationToken)
+    {
+        var (path, error) = FilmInput.Resolve(settings.Film);
+        if (path is null)
+        {
+            errors.WriteLine("cineforge: " + error);
+            return ExitCodes.Usage;
+        }
+
+        var options = new FilmCheckOptions { WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache };
+        var result = await checker.CheckAsync(path, options, settings.NoProgress, cancellationToken).ConfigureAwait(false);
+        FilmChecker.Print(result, console.Profile.Out.Writer, settings.Verbose);
+        if (result.HasErrors)
+        {
+            var count = result.Diagnostics.Count(d => d.IsError);
+            console.Profile.Out.Writer.WriteLine($"cineforge: render stopped: {count} error{(count == 1 ? string.Empty : "s")}; nothing was rendered.");
+            return ExitCodes.FilmErrors;
+        }
+
+        var outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? Path.Combine(Path.GetDirectoryName(path)!, "render"));
+        foreach (var film in result.Films)
+        {
+            var exitCode = await renderer.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
+            if (exitCode != ExitCodes.Success)
+            {
+                return exitCode;
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}

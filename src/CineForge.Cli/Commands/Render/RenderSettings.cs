@@ -1,0 +1,23 @@
+namespace CineForge.Cli.Commands.Render;
+
+/// <summary>The settings of <c>cineforge render</c>.</summary>
+public sealed record RenderSettings
+{
+    /// <summary>The film: a .csx, a .cs, or a folder holding film.csx / film.cs.</summary>
+    public required string Film { get; init; }
+
+    /// <summary>--out DIR: where renders go (default: <c>render/</c> next to the film).</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>--warnaserror: warnings stop the render too.</summary>
+    public bool WarnAsError { get; init; }
+
+    /// <summary>--verbose.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>--no-progress.</summary>
+    public bool NoProgress { get; init; }
+
+    /// <summary>--no-cache.</summary>
+    public bool NoCache { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace CineForge.Cli;
+
+/// <summary>The exit codes of <c>cineforge</c>, documented in docs/cli.md and in <c>--help</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>Clean: no error (warnings allowed unless --warnaserror).</summary>
+    public const int Success = 0;
+
+    /// <summary>The film has errors: compile errors, rule errors (analyzers or validation), warnings under --warnaserror, or a script that cannot run (throws, declares no film, #load cycle, unknown package).</summary>
+    public const int FilmErrors = 1;
+
+    /// <summary>Usage or bad input: unknown option, missing or unreadable film file, not a .csx/.cs file, a folder that already exists for <c>new</c>.</summary>
+    public const int Usage = 2;
+
+    /// <summary><c>render</c> on a valid film, but this build carries no render runtime.</summary>
+    public const int RenderUnavailable = 3;
+
+    /// <summary>The renderer started and failed.</summary>
+    public const int RenderFailed = 4;
+
+    /// <summary>An unexpected failure inside cineforge itself (a bug: please report it with --verbose output).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+
+    /// <summary>The table printed under <c>--help</c>.</summary>
+    public static readonly IReadOnlyList<(int Code, string Meaning)> Table = new[]
+    {
+        (Success, "clean: no errors (warnings allowed unless --warnaserror)"),
+        (FilmErrors, "the film has errors: compile or rule errors, --warnaserror warnings, a script that throws, declares no film, has a #load cycle or asks for an unknown package"),
+        (Usage, "usage or bad input: unknown option, missing file, not a .csx/.cs film, target folder not empty"),
+        (RenderUnavailable, "render: the film is valid but this build has no render runtime"),
+        (RenderFailed, "render: the renderer failed"),
+        (InternalError, "internal error in cineforge (a bug; --verbose shows the stack trace)"),
+        (Cancelled, "interrupted"),
+    };
+}

@@ -1,0 +1,27 @@
+using CineForge.Cli;
+using CineForge.Cli.Commands.Render;
+using CineForge.Hosting;
+using Spectre.Console;
+
+var console = AnsiConsole.Create(new AnsiConsoleSettings
+{
+    Ansi = AnsiSupport.Detect,
+    ColorSystem = ColorSystemSupport.Detect,
+    Interactive = InteractionSupport.Detect,
+    Out = new AnsiConsoleOutput(Console.Out),
+});
+
+// Redirected output has no width of its own: give tables room instead of Spectre's 80 columns.
+if (Console.IsOutputRedirected)
+{
+    console.Profile.Width = 160;
+}
+
+try
+{
+    return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(), AnalyzerSet.CineForge).InvokeAsync(args);
+}
+catch (OperationCanceledException)
+{
+    return ExitCodes.Cancelled;
+}

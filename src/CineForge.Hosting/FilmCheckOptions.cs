@@ -1,0 +1,20 @@
+namespace CineForge.Hosting;
+
+/// <summary>How <see cref="FilmScript.CheckAsync"/> treats a film.</summary>
+public sealed record FilmCheckOptions
+{
+    /// <summary>The analyzers run on the compilation (default: the CineForge analyzers the host ships).</summary>
+    public AnalyzerSet? Analyzers { get; init; }
+
+    /// <summary>Compile and analyze only: no script code runs, so no plan is validated (for untrusted changes).</summary>
+    public bool StaticOnly { get; init; }
+
+    /// <summary>Turn every warning into an error (after .editorconfig).</summary>
+    public bool WarningsAsErrors { get; init; }
+
+    /// <summary>Where compiled films are cached; null for <see cref="ScriptCache.For"/>.</summary>
+    public ScriptCache? Cache { get; init; }
+
+    /// <summary>False to compile every time.</summary>
+    public bool UseCache { get; init; } = true;
+}

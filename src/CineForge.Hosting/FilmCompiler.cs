@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CineForge.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace CineForge.Hosting;
+
+/// <summary>Compiles a film (script or file-based app), runs the analyzers on the compilation, and emits it.</summary>
+internal static class FilmCompiler
+{
+    // The implicit usings of a .NET 10 file-based app (Microsoft.NET.Sdk, ImplicitUsings=enable).
+    private const string ImplicitUsings = "global using global::System;\nglobal using global::System.Collections.Generic;\nglobal using global::System.IO;\nglobal using global::System.Linq;\nglobal using global::System.Net.Http;\nglobal using global::System.Threading;\nglobal using global::System.Threading.Tasks;\n";
+
+    public static async Task<(IReadOnlyList<ScriptDiagnostic> Diagnostics, CompiledAssembly? Assembly)> CompileAsync(ScriptSources sources, AnalyzerSet analyzers, CancellationToken cancellationToken)
+    {
+        var compilation = sources.Kind == FilmScriptKind.Script ? ScriptCompilation(sources) : ProgramCompilation(sources);
+        var diagnostics = compilation.GetDiagnostics(cancellationToken).Select(d => Convert(d, DiagnosticOrigin.Compiler, sources.MainPath)).OfType<ScriptDiagnostic>().ToList();
+        if (!analyzers.Analyzers.IsEmpty)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(analyzers.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            diagnostics.AddRange(found.Select(d => Convert(d, DiagnosticOrigin.Analyzer, sources.MainPath)).OfType<ScriptDiagnostic>());
+        }
+
+        var ordered = diagnostics.OrderBy(d => FileOrder(sources, d.Location?.Path)).ThenBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column).ToList();
+        // Analyzer errors still emit: check runs the declaration to report the rest of the plan.
+        if (ordered.Any(d => d.IsError && d.Origin == DiagnosticOrigin.Compiler))
+        {
+            return (ordered, null);
+        }
+
+        return (ordered, Emit(compilation, cancellationToken));
+    }
+
+    private static int FileOrder(ScriptSources sources, string? path)
+    {
+        for (var i = 0; i < sources.Files.Count; i++)
+        {
+            if (string.Equals(sources.Files[i].Path, path, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static Compilation ScriptCompilation(ScriptSources sources)
+    {
+        var directory = Path.GetDirectoryName(sources.MainPath)!;
+        var options = ScriptOptions.Default
+            .WithFilePath(sources.MainPath)
+            .WithFileEncoding(System.Text.Encoding.UTF8)
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithReferences(SdkReferenceResolver.SdkReferences)
+            .WithImports(FilmScript.Imports)
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
+            .WithMetadataResolver(new SdkReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)))
+            .WithEmitDebugInformation(true);
+        return CSharpScript.Create<object>(sources.Files[0].Text, options).GetCompilation();
+    }
+
+    private static Compilation ProgramCompilation(ScriptSources sources)
+    {
+        var usings = CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(ImplicitUsings, System.Text.Encoding.UTF8), ScriptSources.ParseOptionsFor(FilmScriptKind.FileBasedApp), sources.MainPath + ".GlobalUsings.g.cs");
+        var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug, deterministic: true);
+        return CSharpCompilation.Create(
+            Path.GetFileNameWithoutExtension(sources.MainPath) + ".film",
+            sources.Files.Select(f => f.Tree).Append(usings),
+            FrameworkReferences.Get().AddRange(SdkReferenceResolver.SdkReferences),
+            options);
+    }
+
+    private static CompiledAssembly Emit(Compilation compilation, CancellationToken cancellationToken)
+    {
+        using var image = new MemoryStream();
+        using var symbols = new MemoryStream();
+        var result = compilation.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellationToken);
+        if (!result.Success)
+        {
+            var first = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            throw new FilmScriptException($"{compilation.AssemblyName}: emit failed: {first?.GetMessage(CultureInfo.InvariantCulture)}");
+        }
+
+        var entry = compilation.GetEntryPoint(cancellationToken) ?? throw new FilmScriptException($"{compilation.AssemblyName}: the film has no entry point.");
+        return new CompiledAssembly(image.ToArray(), symbols.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName);
+    }
+
+    /// <summary>A Roslyn diagnostic as a script diagnostic; null for hidden or suppressed ones.</summary>
+    public static ScriptDiagnostic? Convert(Diagnostic diagnostic, DiagnosticOrigin origin, string mainPath)
+    {
+        if (diagnostic.IsSuppressed)
+        {
+            return null;
+        }
+
+        RuleSeverity? severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => RuleSeverity.Error,
+            DiagnosticSeverity.Warning => RuleSeverity.Warning,
+            DiagnosticSeverity.Info => RuleSeverity.Info,
+            _ => null,
+        };
+        if (severity is null)
+        {
+            return null;
+        }
+
+        SourceSpot location = SourceSpot.StartOf(mainPath);
+        if (diagnostic.Location.IsInSource)
+        {
+            var span = diagnostic.Location.GetMappedLineSpan();
+            location = new SourceSpot(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+        }
+
+        var help = string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri;
+        return new ScriptDiagnostic(diagnostic.Id, severity.Value, diagnostic.GetMessage(CultureInfo.InvariantCulture), location, origin, help);
+    }
+}

@@ -1,0 +1,69 @@
+using CineForge.Cli.Commands.Render;
+using Spectre.Console;
+
+namespace CineForge.Cli.Tests.Commands;
+
+/// <summary>The render seam: only validated films reach the renderer, and its exit code is the command's.</summary>
+public sealed class RenderCommandTests
+{
+    [Fact]
+    public async Task ValidFilm_IsHandedToTheRenderer_WithItsOutputFolder()
+    {
+        var renderer = new RecordingRenderer(ExitCodes.Success);
+        var cli = new TestCli(renderer);
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache" });
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var request = Assert.Single(renderer.Requests);
+        Assert.Equal("Rain Check", request.Film.Title);
+        Assert.Equal(Repo.PathOf("examples", "mini-case", "render"), request.OutputDirectory);
+        Assert.Empty(request.Diagnostics);
+    }
+
+    [Fact]
+    public async Task FilmWithErrors_NeverReachesTheRenderer()
+    {
+        var renderer = new RecordingRenderer(ExitCodes.Success);
+        var cli = new TestCli(renderer);
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mistakes", "film.csx"), "--no-cache" });
+
+        Assert.Equal(ExitCodes.FilmErrors, exitCode);
+        Assert.Empty(renderer.Requests);
+        Assert.Equal("cineforge: render stopped: 3 errors; nothing was rendered.", cli.Lines[^1]);
+    }
+
+    [Fact]
+    public async Task RendererFailure_IsTheExitCode()
+    {
+        var cli = new TestCli(new RecordingRenderer(ExitCodes.RenderFailed));
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache" });
+
+        Assert.Equal(ExitCodes.RenderFailed, exitCode);
+    }
+
+    [Fact]
+    public async Task WarnAsError_StopsAFilmWithWarnings()
+    {
+        var renderer = new RecordingRenderer(ExitCodes.Success);
+        var cli = new TestCli(renderer);
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", "--warnaserror", Repo.Fixture("warnings-only"), "--no-cache" });
+
+        Assert.Equal(ExitCodes.FilmErrors, exitCode);
+        Assert.Empty(renderer.Requests);
+    }
+
+    private sealed class RecordingRenderer(int exitCode) : IFilmRenderer
+    {
+        public List<RenderRequest> Requests { get; } = new();
+
+        public Task<int> RenderAsync(RenderRequest request, IAnsiConsole console, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(exitCode);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using CineForge.Cli.Commands.Render;
+using CineForge.Serialization;
+
+namespace CineForge.Cli.Tests.EndToEnd;
+
+/// <summary>plan, render, new and --help as a process.</summary>
+public sealed class CommandsEndToEndTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void PlanJson_IsTheSettingsLog()
+    {
+        var run = CliProcess.Run(temp.Combine("cache"), null, "plan", "--json", "examples/cosmetic-ad/film.csx");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var film = FilmJson.Deserialize(run.Output);
+        Assert.Equal("Morning Serum", film.Title);
+        Assert.Equal(7, film.Shots.Count);
+        Assert.Equal(FilmJson.Serialize(film), run.Output);
+    }
+
+    [Fact]
+    public void PlanJson_OfABrokenFilm_KeepsDiagnosticsOffStandardOutput()
+    {
+        var run = CliProcess.Run(temp.Combine("cache"), null, "plan", "--json", "examples/mistakes/film.csx");
+
+        Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
+        Assert.Equal("Everything Wrong", FilmJson.Deserialize(run.Output).Title);
+        Assert.Contains("examples/mistakes/film.csx(10,11): error CF0201", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ShowsShotsSettingsAndPrompts()
+    {
+        var run = CliProcess.Run(temp.Combine("cache"), null, "plan", "examples/mini-case/film.csx");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var expected in new[] { "Rain Check", "Shots", "Resolved settings", "Prompts", "shelter", "hood-up", "1536x864", "7.5–12" })
+        {
+            Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_ValidFilm_SaysRenderingIsUnavailable_Exit3()
+    {
+        var run = CliProcess.Run(temp.Combine("cache"), null, "render", "examples/mini-case/film.csx");
+
+        Assert.Equal(ExitCodes.RenderUnavailable, run.ExitCode);
+        Assert.Equal(new[] { UnavailableRenderer.Message }, run.Lines);
+    }
+
+    [Fact]
+    public void Render_FilmWithErrors_StopsBeforeAnyWork_Exit1()
+    {
+        var output = temp.Combine("out");
+
+        var run = CliProcess.Run(temp.Combine("cache"), null, "render", "--out", output, "examples/mistakes/film.csx");
+
+        Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
+        Assert.Contains("examples/mistakes/film.csx(10,11): error CF0101: Shot #1 'sam-tight-portrait' has no seed: fix an explicit seed per shot so reruns give the same frames", run.Lines);
+        Assert.Equal("cineforge: render stopped: 3 errors; nothing was rendered.", run.Lines[^1]);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void New_ScaffoldsAFilmThatChecksClean_AsScriptAndAsFileBasedApp()
+    {
+        var created = CliProcess.Run(temp.Combine("cache"), temp.Path, "new", "night-train");
+
+        Assert.Equal(ExitCodes.Success, created.ExitCode);
+        foreach (var file in new[] { "film.csx", "film.cs", ".editorconfig", ".gitignore", "omnisharp.json", ".vscode/tasks.json", ".vscode/settings.json", "assets/README.md" })
+        {
+            Assert.True(File.Exists(temp.Combine("night-train", file)), file + " is missing");
+        }
+
+        var script = CliProcess.Run(temp.Combine("cache"), temp.Path, "check", "night-train/film.csx");
+        var app = CliProcess.Run(temp.Combine("cache"), temp.Path, "check", "night-train/film.cs");
+
+        Assert.Equal(new[] { "Checked night-train/film.csx (1 film): 0 errors, 0 warnings, 0 infos." }, script.Lines);
+        Assert.Equal(new[] { "Checked night-train/film.cs (1 film): 0 errors, 0 warnings, 0 infos." }, app.Lines);
+        Assert.Contains("Film.Titled(\"Night Train\")", File.ReadAllText(temp.Combine("night-train", "film.csx")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_IntoAFolderThatIsNotEmpty_Exit2_AndWritesNothing()
+    {
+        Directory.CreateDirectory(temp.Combine("taken"));
+        File.WriteAllText(temp.Combine("taken", "notes.txt"), "mine");
+
+        var run = CliProcess.Run(temp.Combine("cache"), temp.Path, "new", "taken");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("already exists and is not empty", run.Errors, StringComparison.Ordinal);
+        Assert.Equal(new[] { temp.Combine("taken", "notes.txt") }, Directory.GetFileSystemEntries(temp.Combine("taken")));
+    }
+
+    [Fact]
+    public void Help_ListsCommandsAndExitCodes()
+    {
+        var run = CliProcess.Run(temp.Combine("cache"), null, "--help");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var expected in new[] { "check <film>", "plan <film>", "new <name>", "render <film>", "Exit codes:", "  3    render: the film is valid but this build has no render runtime" })
+        {
+            Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The looks need the cast back: a cycle.
+#load "cast.csx"
