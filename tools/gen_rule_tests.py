@@ -111,7 +111,20 @@ rule('CF0701', 'Sound', 'AmbienceOffTarget', [('s.RoomTone()', 's.{|CF0701:RoomT
 rule('CF0702', 'Sound', 'EffectOffTarget', [('Effect("assets/paper.wav", at: 12, lufs: -16)', '{|CF0702:Effect("assets/paper.wav", at: 12, lufs: -8)|}')], [('lufs: -16', 'lufs: -%s' % N)], 'EffectAtMinus8_ReportsCF0702')
 rule('CF0703', 'Sound', 'NoAmbience', [('.Sound(s => ' + SOUND + ')', '.{|CF0703:Sound(s => s.Effect("assets/paper.wav", at: 12, lufs: -16))|}')], [('.Sound(s => ' + SOUND + ')', '.Sound(mix)'), ('Func<Shot, Shot> keep', 'Func<SoundMix, SoundMix> mix = s => s.Effect("assets/paper.wav", at: 12, lufs: -16);\nFunc<Shot, Shot> keep')], 'EffectsWithoutAmbience_ReportsCF0703')
 rule('CF0704', 'Sound', 'MusicLouderThanBed', [(SOUND, SOUND + '.{|CF0704:Music("theme.wav", lufs: -20)|}')], [(SOUND, SOUND + '.Music("theme.wav", lufs: -%s)' % N)], 'MusicAboveRoomTone_ReportsCF0704')
-rule('CF0801', 'Export', 'NoDistributionExport', [('.Export(e => e.Master().Web().Mobile())', '.{|CF0801:Export(e => e.Master().Web())|}')], [('.Export(e => e.Master().Web().Mobile())', '.Export(exports)'), ('Func<Shot, Shot> keep', 'Func<ExportSet, ExportSet> exports = e => e.Master().Web();\nFunc<Shot, Shot> keep')], 'NoMobileExport_ReportsCF0801')
+rule('CF0801', 'Export', 'NoDistributionExport', [('.Export(e => e.Master().Web().Mobile())', '.{|CF0801:Export(e => e.Master().Web())|}')], [('.Export(e => e.Master().Web().Mobile())', '.Export(exports)'), ('Func<Shot, Shot> keep', 'Func<ExportSet, ExportSet> exports = e => e.Master().Web();\nFunc<Shot, Shot> keep')], 'NoMobileExport_ReportsCF0801',
+     extra='''
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task FilmValidatedInTheSameChain_ReportsCF0801(SourceKind kind) => Verify.VerifyAsync("""
+        return Film.Titled("Checked").{|CF0801:Export(e => e.Master().Web())|}.Validate();
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task FilmExtendedInLaterStatements_ReportsOnceWhereItEnds(SourceKind kind) => Verify.VerifyAsync("""
+        var film = Film.Titled("Built").Export(e => e.Master().Web().Mobile());
+        var more = film.Logline("A film built over several statements.");
+        return more.{|CF0801:Export(e => e.Master())|};
+        """, kind);
+''')
 rule('CF0802', 'Export', 'NoMasterExport', [('.Export(e => e.Master().Web().Mobile())', '.{|CF0802:Export(e => e.Web().Mobile())|}')], [('.Export(e => e.Master().Web().Mobile())', '.Export(exports)'), ('Func<Shot, Shot> keep', 'Func<ExportSet, ExportSet> exports = e => e.Web().Mobile();\nFunc<Shot, Shot> keep')], 'NoMasterExport_ReportsCF0802')
 
 def apply(edits):

@@ -20,7 +20,9 @@ internal static class FilmCompiler
     {
         var compilation = sources.Kind == FilmScriptKind.Script ? ScriptCompilation(sources) : ProgramCompilation(sources);
         var diagnostics = compilation.GetDiagnostics(cancellationToken).Select(d => Convert(d, DiagnosticOrigin.Compiler, sources.MainPath)).OfType<ScriptDiagnostic>().ToList();
-        if (!analyzers.Analyzers.IsEmpty)
+        // A film that does not compile reports its compiler errors only: analyzers reading a broken
+        // chain would add noise about a plan that does not exist yet.
+        if (!analyzers.Analyzers.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             var withAnalyzers = compilation.WithAnalyzers(analyzers.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);

@@ -70,9 +70,11 @@ internal sealed class PlanReader
         return sites.ToImmutable();
     }
 
+    // A link of a longer chain: the receiver of a setter that returns the same type (film.Validate() ends the chain).
     private static bool IsReceiverOf(IInvocationOperation invocation, INamedTypeSymbol? extensions) =>
         Ops.Parent(invocation) is IArgumentOperation { Parent: IInvocationOperation outer } argument
         && SdkTypes.Is(outer.TargetMethod.ContainingType, extensions)
+        && SymbolEqualityComparer.Default.Equals(outer.TargetMethod.ReturnType, invocation.TargetMethod.ReturnType)
         && outer.Arguments.Length > 0 && outer.Arguments[0] == argument;
 
     // A film declared in a variable that a later statement keeps extending is not finished yet:

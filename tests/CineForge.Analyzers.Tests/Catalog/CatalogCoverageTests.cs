@@ -76,6 +76,16 @@ public sealed class CatalogCoverageTests
         Assert.All(ids, id => Assert.True(RuleCatalog.Contains(id), id));
     }
 
+    [Fact]
+    public void HostEntryPoints_ListEveryAnalyzerAndCodeFix()
+    {
+        static IEnumerable<string> Concrete<T>(Assembly assembly) => assembly.GetTypes().Where(t => typeof(T).IsAssignableFrom(t) && !t.IsAbstract).Select(t => t.FullName!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Concrete<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(typeof(CineForgeAnalyzers).Assembly), CineForgeAnalyzers.All.Select(a => a.GetType().FullName!).Order(StringComparer.Ordinal));
+        Assert.Equal(Concrete<Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider>(typeof(CineForge.CodeFixes.CineForgeCodeFixes).Assembly), CineForge.CodeFixes.CineForgeCodeFixes.All.Select(f => f.GetType().FullName!).Order(StringComparer.Ordinal));
+        Assert.Equal(RuleCatalog.All.Count, CineForgeAnalyzers.All.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count());
+    }
+
     private static string BadExample(string id) =>
         (string)typeof(CatalogCoverageTests).Assembly.GetTypes().Single(t => t.Name.StartsWith(id, StringComparison.Ordinal) && t.Name.EndsWith("Tests", StringComparison.Ordinal))
             .GetField("Bad", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;

@@ -25,14 +25,33 @@ public static partial class RulePage
         text.Append("The analyzer reports it where the fluent chain sets the value as a compile-time constant (literals and folded constants: `Duration(2 + 4)` is 6 s), ")
             .Append("following variables that hold a shot, a character or a film. Where a value is not a constant it stays silent; `film.Validate()` checks it at run time.\n\n");
         text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
-        text.Append("## Bad\n\n```csharp\n").Append(StripMarkup(bad).TrimEnd()).Append("\n```\n\n");
+        text.Append("## Bad\n\n```csharp\n").Append(Annotate(bad).TrimEnd()).Append("\n```\n\n");
         text.Append("## Good\n\n```csharp\n").Append(CleanFilm.Body.TrimEnd()).Append("\n```\n\n");
         text.Append("## How to fix\n\n").Append(rule.Fix).Append("\n\n");
+        var fixes = CodeFixesFor(rule.Id);
+        if (fixes.Count > 0)
+        {
+            text.Append("Code fix (the editor's light bulb, with fix all in document, project or solution): ").Append(string.Join("; ", fixes)).Append(".\n\n");
+        }
+
         text.Append("## How to suppress\n\n");
         text.Append("Re-grade or silence the rule in `.editorconfig`:\n\n```ini\n[*.{cs,csx}]\ndotnet_diagnostic.").Append(rule.Id).Append(".severity = none\n```\n\n");
         text.Append("or around one statement:\n\n```csharp\n#pragma warning disable ").Append(rule.Id).Append("\n// ...\n#pragma warning restore ").Append(rule.Id).Append("\n```\n");
         return text.ToString();
     }
+
+    /// <summary>The code fixes of the CineForge.CodeFixes assembly that fix <paramref name="id"/>, named after their class ("split clip").</summary>
+    public static IReadOnlyList<string> CodeFixesFor(string id) => typeof(CineForge.CodeFixes.Keyframe.StableSeed).Assembly.GetTypes()
+        .Where(t => typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!)
+        .Where(f => f.FixableDiagnosticIds.Contains(id))
+        .Select(f => Words().Replace(f.GetType().Name[..^"CodeFix".Length], " $1").Trim().ToLowerInvariant())
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The flagged film without test markup, each flagged line ending in a comment that names the rule.</summary>
+    public static string Annotate(string source) => string.Join("\n", source.Split('\n').Select(line =>
+        Markup().Matches(line) is { Count: > 0 } found ? StripMarkup(line) + "  // " + string.Join(", ", found.Select(m => m.Value[2..^1]).Distinct()) : line));
 
     public static string StripMarkup(string source) => Markup().Replace(source.Replace("|}", string.Empty, StringComparison.Ordinal), string.Empty);
 
@@ -40,6 +59,9 @@ public static partial class RulePage
         .Where(s => scope.HasFlag(s.Item1)).Select(s => s.Item2));
 
     private static string Placeholders(string format) => Regex.Replace(format, @"\{(\d)\}", m => "*{" + m.Groups[1].Value + "}*", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex("([A-Z])")]
+    private static partial Regex Words();
 
     [GeneratedRegex(@"\{\|CF\d{4}:")]
     private static partial Regex Markup();

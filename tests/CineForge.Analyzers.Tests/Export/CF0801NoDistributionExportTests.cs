@@ -61,4 +61,16 @@ public sealed class CF0801NoDistributionExportTests
             .Sound(s => s.RoomTone().Effect("assets/paper.wav", at: 12, lufs: -16))
             .Export(exports);
         """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task FilmValidatedInTheSameChain_ReportsCF0801(SourceKind kind) => Verify.VerifyAsync("""
+        return Film.Titled("Checked").{|CF0801:Export(e => e.Master().Web())|}.Validate();
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task FilmExtendedInLaterStatements_ReportsOnceWhereItEnds(SourceKind kind) => Verify.VerifyAsync("""
+        var film = Film.Titled("Built").Export(e => e.Master().Web().Mobile());
+        var more = film.Logline("A film built over several statements.");
+        return more.{|CF0801:Export(e => e.Master())|};
+        """, kind);
 }

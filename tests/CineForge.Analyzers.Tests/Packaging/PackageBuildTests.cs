@@ -4,8 +4,8 @@ namespace CineForge.Analyzers.Tests.Packaging;
 
 /// <summary>
 /// The analyzers travel in the SDK's package: a plain .csproj that references CineForge.Sdk shows a
-/// CF warning in `dotnet build` output, and a CF error fails its build. One test, because packing
-/// and restoring dominate its time.
+/// CF warning in `dotnet build` output, a CF error fails its build, and .editorconfig re-grades a
+/// rule. One test, because packing and restoring dominate its time.
 /// </summary>
 public sealed class PackageBuildTests
 {
@@ -50,13 +50,16 @@ public sealed class PackageBuildTests
             Assert.Equal(0, warned.ExitCode);
             Assert.Contains("warning CF0203", warned.Output, StringComparison.Ordinal);
 
+            // A CF error fails the build; .editorconfig re-grades a rule (here the fps warning to an error).
             File.WriteAllText(program, """
                 using CineForge;
-                System.Console.WriteLine(Shot.TightPortrait("a tired nurse").Seed(7).Duration(9).Name);
+                System.Console.WriteLine(Shot.TightPortrait("a tired nurse").Seed(7).Fps(30).Duration(9).Name);
                 """);
+            File.WriteAllText(Path.Combine(app.FullName, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.CF0203.severity = error\n");
             var failed = Run(app.FullName, "build", "-nologo", "-p:UseSharedCompilation=false");
             Assert.NotEqual(0, failed.ExitCode);
             Assert.Contains("error CF0201", failed.Output, StringComparison.Ordinal);
+            Assert.Contains("error CF0203", failed.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("AD0001", warned.Output + failed.Output, StringComparison.Ordinal);
         }
         finally

@@ -29,7 +29,7 @@ public sealed class CommandsEndToEndTests : IDisposable
 
         Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
         Assert.Equal("Everything Wrong", FilmJson.Deserialize(run.Output).Title);
-        Assert.Contains("examples/mistakes/film.csx(10,11): error CF0201", run.Errors, StringComparison.Ordinal);
+        Assert.Contains("examples/mistakes/film.csx(11,10): error CF0201", run.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
