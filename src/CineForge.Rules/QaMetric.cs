@@ -84,7 +84,7 @@ public static class QaMetrics
     /// <summary>Over-sharpness.</summary>
     public static readonly QaMetric OverSharpness = new(RuleIds.QA04, "Over-sharpness",
         "Mean absolute Laplacian of luma relative to the luma standard deviation (acutance index).",
-        "Too much sharpness: a video-game render.", "index", QaBound.AtMost, 0.9, major: false);
+        "Too much sharpness: a video-game render.", "index", QaBound.AtMost, 0.25, major: false);
 
     /// <summary>Integrated loudness of each stem and the mix.</summary>
     public static readonly QaMetric StemLoudness = new(RuleIds.QA05, "Integrated loudness (EBU R128)",
@@ -121,4 +121,11 @@ public static class QaMetrics
 
     /// <summary>The check with id <paramref name="id"/>.</summary>
     public static QaMetric Get(string id) => All.First(m => m.Id == id);
+
+    /// <summary>
+    /// QA06: smallest implied displacement a clip is judged against, as a fraction of the frame
+    /// width per frame, so a static shot's ratio stays finite: measurement noise on a still picture
+    /// stays well under it.
+    /// </summary>
+    public const double MotionEnergyFloor = 0.0004;
 }

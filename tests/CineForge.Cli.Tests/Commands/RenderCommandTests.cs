@@ -56,6 +56,29 @@ public sealed class RenderCommandTests
         Assert.Empty(renderer.Requests);
     }
 
+    [Fact]
+    public async Task RuntimeRenderer_FfmpegMissing_FailsWithExit4_AndSaysWhy()
+    {
+        var cli = new TestCli(new RuntimeFilmRenderer());
+        using var temp = new TempFolder();
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--out", temp.Path, "--lock", temp.Combine("film.lock.json"), "--ffmpeg", temp.Combine("no-ffmpeg") });
+
+        Assert.Equal(ExitCodes.RenderFailed, exitCode);
+        Assert.StartsWith("cineforge: render failed: ffmpeg not found", cli.Lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuntimeRenderer_OddResolution_IsRefused()
+    {
+        var cli = new TestCli(new RuntimeFilmRenderer());
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--resolution", "191x108" });
+
+        Assert.Equal(ExitCodes.RenderFailed, exitCode);
+        Assert.Contains("--resolution must be WxH with even numbers", cli.Lines[^1], StringComparison.Ordinal);
+    }
+
     private sealed class RecordingRenderer(int exitCode) : IFilmRenderer
     {
         public List<RenderRequest> Requests { get; } = new();

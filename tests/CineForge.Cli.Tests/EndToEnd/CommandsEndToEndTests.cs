@@ -1,4 +1,3 @@
-using CineForge.Cli.Commands.Render;
 using CineForge.Serialization;
 
 namespace CineForge.Cli.Tests.EndToEnd;
@@ -45,12 +44,32 @@ public sealed class CommandsEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void Render_ValidFilm_SaysRenderingIsUnavailable_Exit3()
+    public void Render_CosmeticAd_RendersEveryShotToItsSelectedClip_ThenASecondRunDoesNoWork()
     {
-        var run = CliProcess.Run(temp.Combine("cache"), null, "render", "examples/mini-case/film.csx");
+        var output = temp.Combine("out");
+        string[] args = ["render", "--no-progress", "--resolution", "192x108", "--out", output, "--lock", temp.Combine("film.lock.json"), "examples/cosmetic-ad/film.csx"];
 
-        Assert.Equal(ExitCodes.RenderUnavailable, run.ExitCode);
-        Assert.Equal(new[] { UnavailableRenderer.Message }, run.Lines);
+        var first = CliProcess.Run(temp.Combine("cache"), null, args);
+
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Output + first.Errors);
+        var film = Path.Combine(output, "morning-serum");
+        Assert.Equal($"cineforge: rendered 9 clip(s), 912 frames, 8 keyframe(s), 1 correction pass(es) into {film}", first.Lines[^1]);
+        var shots = Directory.GetDirectories(film).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["01-serum-drop", "02-texture", "03-tired-mirror", "04-applies-serum", "05-skin-light", "06-kitchen-calm", "07-cta-bottle"], shots);
+        foreach (var line in first.Lines.Where(l => l.Length > 2 && char.IsDigit(l[0]) && char.IsDigit(l[1])))
+        {
+            var clip = line.Split(' ')[2];
+            Assert.True(File.Exists(Path.Combine(film, clip)), line);
+        }
+
+        Assert.True(File.Exists(Path.Combine(film, "render.json")));
+        Assert.True(File.Exists(temp.Combine("film.lock.json")));
+
+        var second = CliProcess.Run(temp.Combine("cache"), null, args);
+
+        Assert.Equal(ExitCodes.Success, second.ExitCode);
+        Assert.Equal($"cineforge: nothing to render: every clip is up to date in {film}", second.Lines[^1]);
+        Assert.DoesNotContain(second.Lines, l => l.StartsWith("changed since", StringComparison.Ordinal));
     }
 
     [Fact]

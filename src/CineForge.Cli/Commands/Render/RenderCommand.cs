@@ -31,7 +31,11 @@ public sealed class RenderCommand
         var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
         var output = new Option<string?>("--out") { Description = "Folder for the renders (default: render/ next to the film)." };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error: warnings stop the render too." };
-        var command = new Command("render", "Check the film, then render it. Any error stops the render before it starts.") { film, output, warnAsError };
+        var parallel = new Option<int>("--parallel") { Description = "Shots rendered at once.", DefaultValueFactory = _ => 1 };
+        var ffmpeg = new Option<string?>("--ffmpeg") { Description = "The ffmpeg executable (default: CINEFORGE_FFMPEG, then ffmpeg on the PATH)." };
+        var resolution = new Option<string?>("--resolution") { Description = "Draft: render every shot at WxH (even numbers) instead of its keyframe resolution." };
+        var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: film.lock.json next to the film)." };
+        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
@@ -41,6 +45,10 @@ public sealed class RenderCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
+                Parallel = parse.GetValue(parallel),
+                Ffmpeg = parse.GetValue(ffmpeg),
+                Resolution = parse.GetValue(resolution),
+                LockFile = parse.GetValue(lockFile),
             },
             cancellationToken));
         return command;

@@ -20,4 +20,16 @@ public sealed record RenderSettings
 
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>--parallel N: shots rendered at once (default 1).</summary>
+    public int Parallel { get; init; } = 1;
+
+    /// <summary>--ffmpeg PATH: the ffmpeg executable (default: CINEFORGE_FFMPEG, then ffmpeg on the PATH).</summary>
+    public string? Ffmpeg { get; init; }
+
+    /// <summary>--resolution WxH: render every shot at this size instead of its keyframe resolution (drafts).</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>--lock PATH: the lock file (default: &lt;film&gt;.lock.json next to the film).</summary>
+    public string? LockFile { get; init; }
 }

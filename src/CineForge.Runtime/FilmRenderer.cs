@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Text.Json;
+using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Locking;
+using CineForge.Runtime.Media;
+using CineForge.Runtime.Progress;
+using CineForge.Runtime.Stages;
+using CineForge.Serialization;
+
+namespace CineForge.Runtime;
+
+/// <summary>
+/// Renders every shot of a film to its selected clip (render part 1: keyframe → animate → correct
+/// → select). Checks its inputs before any work, dispatches the shots, then writes the film's
+/// summary and lock. The edit, grade, sound and exports consume <see cref="FilmRenderResult"/>.
+/// </summary>
+public sealed class FilmRenderer
+{
+    /// <summary>The film summary's file name in the film folder.</summary>
+    public const string SummaryName = "render.json";
+
+    /// <summary>The render lock held in the film folder while a render runs.</summary>
+    public const string RenderLockName = ".render.lock";
+
+    private readonly RenderBackends backends;
+    private readonly IShotDispatcher? dispatcher;
+
+    /// <summary>Creates a renderer with <paramref name="backends"/> (default: the previz) and <paramref name="dispatcher"/> (default: in-process, <see cref="RenderOptions.Parallelism"/> at a time).</summary>
+    public FilmRenderer(RenderBackends? backends = null, IShotDispatcher? dispatcher = null)
+    {
+        this.backends = backends ?? RenderBackends.Previz();
+        this.dispatcher = dispatcher;
+    }
+
+    /// <summary>The runtime's version, recorded in the lock.</summary>
+    public static string RuntimeVersion { get; } = typeof(FilmRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
+
+    /// <summary>The film's folder name under the output folder: its title as a slug.</summary>
+    public static string FolderName(Film film) => Slug.From(film.Title);
+
+    /// <summary>Renders <paramref name="film"/>.</summary>
+    /// <exception cref="RenderException">Bad input (plan errors, missing asset, unwritable output, ffmpeg missing or too old) before any work, or a failing shot; earlier shots stay rendered.</exception>
+    public async Task<FilmRenderResult> RenderAsync(Film film, RenderOptions options, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        ArgumentNullException.ThrowIfNull(options);
+        Preflight.CheckPlan(film);
+        Preflight.CheckAssets(film, options.AssetRoot ?? FilmAssets.Root);
+        var ffmpeg = FfmpegTool.Locate(options.FfmpegPath);
+        var filmDirectory = Path.Combine(Path.GetFullPath(options.OutputDirectory), FolderName(film));
+        Preflight.CheckWritable(filmDirectory);
+        var store = new ArtefactStore(options.CacheDirectory ?? Path.Combine(Path.GetFullPath(options.OutputDirectory), ".cineforge", "cache"));
+        AtomicFile.Sweep(filmDirectory, TimeSpan.FromHours(1));
+
+        using var renderLock = AcquireLock(filmDirectory);
+        var shotRenderer = new ShotRenderer(backends);
+        var jobs = Enumerable.Range(1, film.Shots.Count).ToList();
+        var results = await (dispatcher ?? new InProcessShotDispatcher(options.Parallelism)).RunAsync(
+            jobs,
+            (index, token) => shotRenderer.RenderAsync(new ShotContext(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress), index, filmDirectory, token),
+            cancellationToken).ConfigureAwait(false);
+
+        var continuity = Continuity(results);
+        var filmLock = new FilmLock(
+            film.Title,
+            RuntimeVersion,
+            ffmpeg.Version,
+            options.Encoding,
+            backends.Keyframes.Identity,
+            backends.Refiner.Identity,
+            backends.Animator.Identity,
+            options.Resolution?.ToString(),
+            results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses)).ToList())).ToList());
+        var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
+        var changes = filmLock.ChangesSince(FilmLock.ReadNode(lockPath));
+        AtomicFile.WriteText(lockPath, filmLock.ToJson());
+        var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work);
+        AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
+        return result;
+    }
+
+    private static IReadOnlyList<ContinuityStep> Continuity(IReadOnlyList<ShotResult> shots)
+    {
+        var steps = new List<ContinuityStep>();
+        for (var i = 1; i < shots.Count; i++)
+        {
+            if (shots[i - 1].SelectedTake is { } a && shots[i].SelectedTake is { } b)
+            {
+                double da = a.Qa.MeanA - b.Qa.MeanA, db = a.Qa.MeanB - b.Qa.MeanB;
+                var delta = Math.Sqrt((da * da) + (db * db));
+                steps.Add(new ContinuityStep(shots[i - 1].Name, shots[i].Name, Math.Round(delta, 3), QaMetrics.ColourCast.Passes(delta)));
+            }
+        }
+
+        return steps;
+    }
+
+    private static FileStream AcquireLock(string filmDirectory)
+    {
+        var path = Path.Combine(filmDirectory, RenderLockName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException ex)
+        {
+            throw new RenderException($"{filmDirectory} is being rendered by another process ({ex.Message}).", ex);
+        }
+    }
+
+    private sealed record Summary(string Film, IReadOnlyList<ShotSummary> Shots, IReadOnlyList<ContinuityStep> Continuity);
+
+    private sealed record ShotSummary(int Index, string Shot, string? Selected, string Report, IReadOnlyList<Stages.Select.Qa.QaScore>? Qa);
+}

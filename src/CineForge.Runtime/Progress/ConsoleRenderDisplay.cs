@@ -1,0 +1,68 @@
+using Spectre.Console;
+
+namespace CineForge.Runtime.Progress;
+
+/// <summary>
+/// Shows a render's progress on a console: one live bar per shot and take with its stage when the
+/// console is interactive and progress is wanted; nothing otherwise (CI logs stay quiet: the
+/// caller prints the verdicts once the render ends).
+/// </summary>
+public static class ConsoleRenderDisplay
+{
+    /// <summary>Runs <paramref name="render"/> with a progress sink drawn on <paramref name="console"/>; with <paramref name="live"/> false, or a console that is not interactive, it draws nothing.</summary>
+    public static async Task<T> RunAsync<T>(IAnsiConsole console, bool live, Func<IProgress<RenderEvent>, Task<T>> render)
+    {
+        if (!live || !console.Profile.Capabilities.Interactive)
+        {
+            return await render(new Quiet()).ConfigureAwait(false);
+        }
+
+        T result = default!;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context => result = await render(new LiveProgress(context)).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        return result;
+    }
+
+    private sealed class Quiet : IProgress<RenderEvent>
+    {
+        public void Report(RenderEvent value)
+        {
+        }
+    }
+
+    private sealed class LiveProgress(ProgressContext context) : IProgress<RenderEvent>
+    {
+        private readonly Dictionary<string, ProgressTask> tasks = [];
+        private readonly Lock gate = new();
+
+        public void Report(RenderEvent value)
+        {
+            lock (gate)
+            {
+                var key = $"{value.ShotIndex:00}-{value.Shot}/{value.Take}";
+                if (!tasks.TryGetValue(key, out var task))
+                {
+                    task = context.AddTask(Markup.Escape(key), maxValue: 1);
+                    tasks[key] = task;
+                }
+
+                var label = Markup.Escape($"{key} {value.Stage.ToString().ToLowerInvariant()}{(value.Message is null ? string.Empty : " " + value.Message)}");
+                task.Description = label;
+                switch (value.Stage)
+                {
+                    case RenderStage.Animate when value.Frames > 0:
+                        task.MaxValue = value.Frames;
+                        task.Value = value.Frame;
+                        break;
+                    case RenderStage.Cached or RenderStage.Selected or RenderStage.Rejected:
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using CineForge.Runtime.Stages.Animate;
+using CineForge.Runtime.Stages.Correct;
+using CineForge.Runtime.Stages.Keyframe;
+using CineForge.Runtime.Stages.Keyframe.Previz;
+
+namespace CineForge.Runtime;
+
+/// <summary>The backends a render uses, one per stage seam.</summary>
+/// <param name="Keyframes">Text-to-image.</param>
+/// <param name="Refiner">img2img.</param>
+/// <param name="Animator">Image-to-video.</param>
+public sealed record RenderBackends(IKeyframeGenerator Keyframes, IImageRefiner Refiner, IAnimator Animator)
+{
+    /// <summary>The embedded previz backends: CPU only, no model download.</summary>
+    public static RenderBackends Previz()
+    {
+        var generator = new PrevizKeyframeGenerator();
+        return new RenderBackends(generator, new PrevizImageRefiner(generator), new PrevizAnimator());
+    }
+}

@@ -1,0 +1,59 @@
+using CineForge.Rules;
+
+namespace CineForge.Runtime.Scene;
+
+/// <summary>
+/// What a keyframe must show, resolved from the film and one take of a shot: framing, light,
+/// sky, palette and cast. Generators read this, not the raw plan, so every backend sees the same
+/// resolved values.
+/// </summary>
+/// <param name="Width">Output frame width in pixels (even).</param>
+/// <param name="Height">Output frame height in pixels (even).</param>
+/// <param name="Type">Shot type: sets the framing.</param>
+/// <param name="Subject">The shot's subject in words.</param>
+/// <param name="Time">Time of day: sky and ambient level.</param>
+/// <param name="Weather">Weather: sky, haze, precipitation, key strength.</param>
+/// <param name="Light">Dominant light direction: key light and shadows.</param>
+/// <param name="Palette">Set colours, from the charter's (or brief's) palette.</param>
+/// <param name="Cast">The characters in the shot.</param>
+/// <param name="Gaze">Where the subject looks.</param>
+/// <param name="Interior">True for a room (a wall and a window), false for an exterior (a sky).</param>
+/// <param name="Seed">The take's seed: varies the layout.</param>
+public sealed record ScenePlan(
+    int Width,
+    int Height,
+    ShotType Type,
+    string Subject,
+    TimeOfDay Time,
+    Weather Weather,
+    LightDirection Light,
+    IReadOnlyList<Rgb> Palette,
+    IReadOnlyList<CharacterLook> Cast,
+    GazeAxis Gaze,
+    bool Interior,
+    long Seed)
+{
+    /// <summary>Resolves the scene of <paramref name="take"/> in <paramref name="film"/> at <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public static ScenePlan Resolve(Film film, ShotTake take, int width, int height)
+    {
+        var shot = take.Shot;
+        var palette = ColourWords.Palette(film.Charter.Palette ?? film.Brief.Palette ?? "cream slate");
+        var subject = shot.Subject ?? shot.Action ?? string.Join(" ", shot.Characters.Select(c => c.Name));
+        return new ScenePlan(
+            width,
+            height,
+            shot.Type,
+            subject,
+            film.Brief.Time ?? TimeOfDay.Morning,
+            film.Brief.Weather ?? Weather.Clear,
+            shot.Light ?? film.Charter.LightDirection ?? LightDirection.Front,
+            palette,
+            shot.Characters.Select(c => CharacterLook.Of(film.CastMember(c.Name) ?? c, shot.WardrobeOverride)).ToList(),
+            shot.Gaze ?? GazeAxis.Camera,
+            IsInterior(film.Brief.Place, subject),
+            take.Seed);
+    }
+
+    private static bool IsInterior(string? place, string subject) =>
+        ColourWords.Mentions(place + " " + subject, "kitchen", "room", "apartment", "office", "bathroom", "bedroom", "studio", "interior", "house", "hall", "corridor", "bar", "cafe", "shop", "windowsill", "mirror");
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Media;
+using CineForge.Runtime.Progress;
+using CineForge.Runtime.Scene;
+using CineForge.Runtime.Stages.Keyframe;
+using CineForge.Runtime.Stages.Select.Qa;
+using CineForge.Serialization;
+
+namespace CineForge.Runtime.Stages.Animate;
+
+/// <summary>
+/// Stage 2: animates a keyframe along the planned camera path and streams the frames, one at a
+/// time, to FFmpeg and to the QA analyzer. QA is always measured on the frames as they stream, so a
+/// take's scores are the same whatever the render's history; the report is stored before the clip
+/// is renamed into place, so a stored clip always has its report. When only the QA context changes
+/// (the ad's CTA window now reaches into this shot), the clip is rendered again: same bytes, new scores.
+/// </summary>
+public sealed class AnimateStage(IAnimator animator)
+{
+    /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
+    public const string AnalyzerVersion = "1";
+
+    /// <summary>The camera path <paramref name="take"/> declares, at <paramref name="size"/>.</summary>
+    public static CameraPath PathOf(ShotTake take, FrameSize size) =>
+        new(take.Shot.Camera, take.Shot.Motion, ShotContext.FrameCount(take), take.Shot.Fps, size.Width, size.Height, take.Seed);
+
+    /// <summary>Grain density a take's frames carry: the shot's own, else the grade's, else the method's default.</summary>
+    public static double GrainOf(Film film, Shot shot) =>
+        shot.GrainDensity ?? film.Grade.Steps.Where(s => s.Kind == GradeStepKind.Grain).Select(s => (double?)s.Amount).FirstOrDefault() ?? Recommended.DefaultGrain;
+
+    /// <summary>The clip of <paramref name="take"/> from <paramref name="keyframe"/> and its QA report, rendered or read from the store.</summary>
+    public async Task<ClipArtefact> RunAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, string keyframeKey, CancellationToken cancellationToken)
+    {
+        var size = context.FrameSizeOf(take);
+        var path = PathOf(take, size);
+        var request = new AnimationRequest(path, take.Shot.Fps, GrainOf(context.Film, take.Shot), take.Seed);
+        var clipKey = ArtefactKey.For("clip")
+            .Add("backend", animator.Identity)
+            .Add("keyframe", keyframeKey)
+            .Add("camera", take.Shot.Camera)
+            .Add("motion", take.Shot.Motion)
+            .Add("frames", path.Frames)
+            .Add("fps", take.Shot.Fps)
+            .Add("grain", request.Grain)
+            .Add("seed", take.Seed)
+            .Add("size", size.ToString())
+            .Add("encoding", context.Encoding)
+            .Add("ffmpeg", context.Ffmpeg.Version)
+            .Hash();
+        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take));
+        var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
+        var clipPath = context.Store.PathOf(clipKey, ".mp4");
+        var qaPath = context.Store.PathOf(qaKey, ".qa.json");
+
+        if (File.Exists(clipPath) && File.Exists(qaPath))
+        {
+            context.Report(take, RenderStage.Cached);
+            return new ClipArtefact(clipPath, clipKey, JsonSerializer.Deserialize<QaReport>(File.ReadAllText(qaPath), FilmJson.Options)!);
+        }
+
+        var report = await RenderAsync(context, take, keyframe, request, qaContext, clipKey, qaKey, cancellationToken).ConfigureAwait(false);
+        return new ClipArtefact(clipPath, clipKey, report);
+    }
+
+    private async Task<QaReport> RenderAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, AnimationRequest request, QaContext qaContext, string clipKey, string qaKey, CancellationToken cancellationToken)
+    {
+        QaReport? report = null;
+        var path = request.Path;
+        var analyzer = new ClipAnalyzer(path.Width, path.Height, qaContext);
+        var yuv = new YuvFrame(path.Width, path.Height);
+        var reportEvery = Math.Max(1, take.Shot.Fps / 2);
+        await context.Store.PutAsync(clipKey, ".mp4", async temp =>
+        {
+            await using var encoder = FrameEncoder.Start(context.Ffmpeg, context.Encoding, path.Width, path.Height, take.Shot.Fps, temp);
+            animator.Animate(keyframe, request, frame =>
+            {
+                yuv.Load(frame.Image);
+                analyzer.Add(yuv, frame.Subject);
+                encoder.Write(yuv);
+                if (frame.Index % reportEvery == 0 || frame.Index == path.Frames - 1)
+                {
+                    context.Report(take, RenderStage.Animate, frame.Index + 1, path.Frames);
+                }
+            }, cancellationToken);
+            await encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            report = analyzer.Finish();
+            context.Store.PutText(qaKey, ".qa.json", JsonSerializer.Serialize(report, FilmJson.Options) + "\n");
+        }).ConfigureAwait(false);
+        context.Work.Clip(path.Frames);
+        return report!;
+    }
+}
+
+/// <summary>A stored clip and its QA report.</summary>
+/// <param name="Path">The clip in the store.</param>
+/// <param name="Key">Its cache key.</param>
+/// <param name="Qa">Its QA scores.</param>
+public sealed record ClipArtefact(string Path, string Key, QaReport Qa);

@@ -1,0 +1,293 @@
+using CineForge.Rules;
+using CineForge.Runtime.Determinism;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Stages.Keyframe;
+
+namespace CineForge.Runtime.Stages.Select.Qa;
+
+/// <summary>
+/// Measures QA01–QA04 and QA06–QA09 on a clip while it streams, one frame at a time: only the
+/// previous frame's analysis plane (and, in the CTA window, its luma) is kept. Spatial checks run
+/// on every <see cref="SpatialStride"/>-th frame; temporal ones on every frame.
+/// </summary>
+public sealed class ClipAnalyzer
+{
+    /// <summary>Spatial checks sample one frame in this many (2 per second at 24 fps): they vary slowly within a 3–5 s shot.</summary>
+    public const int SpatialStride = 12;
+
+    /// <summary>Border strip depth as a fraction of the frame height: what a 200% crop of an edge shows.</summary>
+    public const double BorderShare = 1.0 / 16;
+
+    /// <summary>Width of the phone frame of the mobile check (QA08), in pixels.</summary>
+    public const int PhoneWidth = 360;
+
+    private readonly int width;
+    private readonly int height;
+    private readonly QaContext context;
+    private readonly MotionEstimator motion;
+    private readonly List<double> meanLuma = [];
+    private readonly List<GlobalMotion> motions = [];
+    private double edgeRatioSum;
+    private double sharpnessSum;
+    private double mobileSum;
+    private double backgroundRatioSum;
+    private int spatialFrames;
+    private double sumY;
+    private double sumU;
+    private double sumV;
+    private long chromaSamples;
+    private double ctaNoiseSum;
+    private int ctaFrames;
+    private byte[]? previousLuma;
+    private int frames;
+
+    /// <summary>Creates an analyzer for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public ClipAnalyzer(int width, int height, QaContext context)
+    {
+        this.width = width;
+        this.height = height;
+        this.context = context;
+        motion = new MotionEstimator(width, height);
+    }
+
+    /// <summary>Frame-to-frame global motion measured so far (smoothness checks).</summary>
+    public IReadOnlyList<GlobalMotion> Motions => motions;
+
+    /// <summary>Measures frame number <see cref="Frames"/>; <paramref name="subject"/> is the subject's box in output pixels.</summary>
+    public void Add(YuvFrame frame, PixelBox subject)
+    {
+        if (frame.Width != width || frame.Height != height)
+        {
+            throw new ArgumentException($"Frame is {frame.Width}x{frame.Height}; the analyzer measures {width}x{height}.", nameof(frame));
+        }
+
+        if (motion.Add(frame) is { } m)
+        {
+            motions.Add(m);
+        }
+
+        meanLuma.Add(motion.MeanLuma);
+
+        if (frames % SpatialStride == 0)
+        {
+            MeasureSpatial(frame, subject);
+        }
+
+        if (context.CtaWindowStart is { } start && frames >= start)
+        {
+            MeasureCtaNoise(frame);
+        }
+
+        frames++;
+    }
+
+    /// <summary>Frames measured so far.</summary>
+    public int Frames => frames;
+
+    /// <summary>The scores of the clip.</summary>
+    public QaReport Finish()
+    {
+        var scores = new List<QaScore>
+        {
+            QaScore.Of(QaMetrics.Flicker, Flicker()),
+            QaScore.Of(QaMetrics.EdgeArtifacts, edgeRatioSum / Math.Max(1, spatialFrames)),
+        };
+
+        var (a, b) = MeanLab();
+        scores.Add(QaScore.Of(QaMetrics.ColourCast, Math.Sqrt((a * a) + (b * b))));
+        scores.Add(QaScore.Of(QaMetrics.OverSharpness, sharpnessSum / Math.Max(1, spatialFrames)));
+        var measured = motions.Count == 0 ? 0 : motions.Average(m => m.MeanDisplacement);
+        var implied = Math.Max(context.ImpliedDisplacement, QaMetrics.MotionEnergyFloor * width);
+        scores.Add(QaScore.Of(QaMetrics.MotionEnergy, measured / implied));
+        if (ctaFrames > 0)
+        {
+            scores.Add(QaScore.Of(QaMetrics.CtaNoise, ctaNoiseSum / ctaFrames));
+        }
+
+        scores.Add(QaScore.Of(QaMetrics.MobileContrast, mobileSum / Math.Max(1, spatialFrames)));
+        scores.Add(QaScore.Of(QaMetrics.BackgroundVsSubject, backgroundRatioSum / Math.Max(1, spatialFrames)));
+        return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames);
+    }
+
+    private double Flicker()
+    {
+        // Frame-to-frame change of mean luma, minus its slow trend (a 7-frame centred mean):
+        // camera moves and light breathing are slow; flicker is what is left.
+        if (meanLuma.Count < 3)
+        {
+            return 0;
+        }
+
+        var d = new double[meanLuma.Count - 1];
+        for (var i = 1; i < meanLuma.Count; i++)
+        {
+            d[i - 1] = meanLuma[i] - meanLuma[i - 1];
+        }
+
+        double sum = 0, squares = 0;
+        for (var i = 0; i < d.Length; i++)
+        {
+            int lo = Math.Max(0, i - 3), hi = Math.Min(d.Length - 1, i + 3);
+            var trend = 0.0;
+            for (var j = lo; j <= hi; j++)
+            {
+                trend += d[j];
+            }
+
+            var residual = d[i] - (trend / (hi - lo + 1));
+            sum += residual;
+            squares += residual * residual;
+        }
+
+        var mean = sum / d.Length;
+        return Math.Sqrt(Math.Max(0, (squares / d.Length) - (mean * mean)));
+    }
+
+    private void MeasureSpatial(YuvFrame frame, PixelBox subject)
+    {
+        spatialFrames++;
+        var border = Math.Max(3, (int)(height * BorderShare));
+
+        // QA02: high-frequency energy of the four border strips against the interior.
+        var edges = (LumaPlane.MeanAbsLaplacian(frame, 0, 0, width, border)
+            + LumaPlane.MeanAbsLaplacian(frame, 0, height - border, width, height)
+            + LumaPlane.MeanAbsLaplacian(frame, 0, border, border, height - border)
+            + LumaPlane.MeanAbsLaplacian(frame, width - border, border, width, height - border)) / 4;
+        var interior = LumaPlane.MeanAbsLaplacian(frame, 2 * border, 2 * border, width - (2 * border), height - (2 * border));
+        edgeRatioSum += (edges + 0.5) / (interior + 0.5);
+
+        // QA04: acutance index, mean |Laplacian| per unit of luma spread.
+        var whole = LumaPlane.Stats(frame, 0, 0, width, height);
+        sharpnessSum += LumaPlane.MeanAbsLaplacian(frame, 0, 0, width, height) / Math.Max(1, whole.StdDev);
+
+        // QA03: grey-world mean colour, accumulated on the chroma planes.
+        long su = 0, sv = 0;
+        for (var i = 0; i < frame.U.Length; i++)
+        {
+            su += frame.U[i];
+            sv += frame.V[i];
+        }
+
+        sumU += su;
+        sumV += sv;
+        sumY += whole.Mean * frame.U.Length;
+        chromaSamples += frame.U.Length;
+
+        mobileSum += MobileContrast(frame);
+
+        // QA09: background luma over subject luma.
+        var (sx0, sy0, sx1, sy1) = ((int)subject.Left, (int)subject.Top, (int)Math.Ceiling(subject.Right), (int)Math.Ceiling(subject.Bottom));
+        var inside = LumaPlane.Stats(frame, sx0, sy0, sx1, sy1);
+        if (inside.Count > 0 && whole.Count > inside.Count)
+        {
+            var backgroundMean = ((whole.Mean * whole.Count) - (inside.Mean * inside.Count)) / (whole.Count - inside.Count);
+            backgroundRatioSum += Math.Max(0, backgroundMean) / Math.Max(1, inside.Mean);
+        }
+    }
+
+    private double MobileContrast(YuvFrame frame)
+    {
+        // A 9:16 centre crop, box-averaged down to the phone width; RMS contrast of luma (0..1).
+        var cropWidth = Math.Min(width, height * 9 / 16);
+        var x0 = (width - cropWidth) / 2;
+        var factor = Math.Max(1, cropWidth / PhoneWidth);
+        int cols = cropWidth / factor, rows = height / factor;
+        double sum = 0, squares = 0;
+        for (var y = 0; y < rows; y++)
+        {
+            for (var x = 0; x < cols; x++)
+            {
+                var s = 0;
+                for (var dy = 0; dy < factor; dy++)
+                {
+                    var row = (((y * factor) + dy) * width) + x0 + (x * factor);
+                    for (var dx = 0; dx < factor; dx++)
+                    {
+                        s += frame.Y[row + dx];
+                    }
+                }
+
+                var v = LumaPlane.Full(0) + ((double)s / (factor * factor) * (255.0 / 219.0));
+                v /= 255;
+                sum += v;
+                squares += v * v;
+            }
+        }
+
+        var n = (double)cols * rows;
+        var mean = sum / n;
+        return Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
+    }
+
+    private void MeasureCtaNoise(YuvFrame frame)
+    {
+        // Temporal noise (frame difference with the global change removed) plus fine spatial noise
+        // (distance to the 3x3 mean), both in code values.
+        var y = frame.Y;
+        double spatial = 0;
+        long count = 0;
+        for (var row = 1; row < height - 1; row++)
+        {
+            for (var x = 1; x < width - 1; x++)
+            {
+                var i = (row * width) + x;
+                var box = y[i - width - 1] + y[i - width] + y[i - width + 1] + y[i - 1] + y[i] + y[i + 1] + y[i + width - 1] + y[i + width] + y[i + width + 1];
+                spatial += Math.Abs(y[i] - (box / 9.0));
+                count++;
+            }
+        }
+
+        var noise = spatial / Math.Max(1, count);
+        if (previousLuma is not null)
+        {
+            long shift = 0;
+            for (var i = 0; i < y.Length; i++)
+            {
+                shift += y[i] - previousLuma[i];
+            }
+
+            var meanShift = (double)shift / y.Length;
+            double temporal = 0;
+            for (var i = 0; i < y.Length; i++)
+            {
+                temporal += Math.Abs(y[i] - previousLuma[i] - meanShift);
+            }
+
+            noise += temporal / y.Length;
+            ctaNoiseSum += noise * (255.0 / 219.0);
+            ctaFrames++;
+        }
+
+        previousLuma ??= new byte[y.Length];
+        Array.Copy(y, previousLuma, y.Length);
+    }
+
+    // Colour maths uses DetMath, not libm: the scores land in the settings log, which must be
+    // the same bytes on every machine.
+    private (double A, double B) MeanLab()
+    {
+        if (chromaSamples == 0)
+        {
+            return (0, 0);
+        }
+
+        var (r, g, b) = YuvFrame.ToRgb(16 + (sumY / chromaSamples * 219.0 / 255.0), sumU / chromaSamples, sumV / chromaSamples);
+        return Lab(Linear(r), Linear(g), Linear(b));
+    }
+
+    private static double Linear(double c)
+    {
+        c = Math.Clamp(c, 0, 1);
+        return c <= 0.04045 ? c / 12.92 : DetMath.Pow((c + 0.055) / 1.055, 2.4);
+    }
+
+    private static (double A, double B) Lab(double r, double g, double b)
+    {
+        // sRGB (D65) to XYZ to CIELAB a*, b*.
+        var x = ((0.4124 * r) + (0.3576 * g) + (0.1805 * b)) / 0.95047;
+        var y = (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
+        var z = ((0.0193 * r) + (0.1192 * g) + (0.9505 * b)) / 1.08883;
+        double F(double t) => t > 0.008856 ? DetMath.Pow(t, 1.0 / 3) : (7.787 * t) + (16.0 / 116);
+        return (500 * (F(x) - F(y)), 200 * (F(y) - F(z)));
+    }
+}

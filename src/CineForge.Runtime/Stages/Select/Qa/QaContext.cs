@@ -1,0 +1,7 @@
+namespace CineForge.Runtime.Stages.Select.Qa;
+
+/// <summary>What the measurements of one clip need to know beyond its frames.</summary>
+/// <param name="Fps">Frames per second.</param>
+/// <param name="ImpliedDisplacement">Mean frame-to-frame displacement the declared move and strength imply, in output pixels (QA06).</param>
+/// <param name="CtaWindowStart">First frame inside the ad's call-to-action window, or null when the clip is outside it (QA07).</param>
+public sealed record QaContext(int Fps, double ImpliedDisplacement, int? CtaWindowStart);

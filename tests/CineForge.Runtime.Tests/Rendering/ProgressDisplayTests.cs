@@ -1,0 +1,43 @@
+using CineForge.Runtime.Progress;
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace CineForge.Runtime.Tests.Rendering;
+
+public sealed class ProgressDisplayTests
+{
+    [Fact]
+    public async Task NonInteractiveConsole_StaysQuiet()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = false;
+
+        var result = await ConsoleRenderDisplay.RunAsync(console, live: true, progress =>
+        {
+            progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Keyframe));
+            progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Animate, 12, 72));
+            progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Selected, Message: "all QA checks pass"));
+            progress.Report(new RenderEvent(2, "street", "A-seed12", RenderStage.Rejected, Message: "QA01 [major]"));
+            return Task.FromResult(42);
+        });
+
+        Assert.Equal(42, result);
+        Assert.Equal(string.Empty, console.Output);
+    }
+
+    [Fact]
+    public async Task InteractiveConsole_DrawsOneBarPerTake()
+    {
+        var console = new TestConsole().Interactive();
+
+        await ConsoleRenderDisplay.RunAsync(console, live: true, progress =>
+        {
+            progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Animate, 36, 72));
+            progress.Report(new RenderEvent(2, "street", "B-seed12", RenderStage.Cached));
+            return Task.FromResult(0);
+        });
+
+        Assert.Contains("01-waiting/A-seed11 animate", console.Output, StringComparison.Ordinal);
+        Assert.Contains("02-street/B-seed12 cached", console.Output, StringComparison.Ordinal);
+    }
+}
