@@ -29,6 +29,9 @@ public sealed class OnnxRenderBackends : IDisposable
     /// <summary>"CUDA" or "CPU".</summary>
     public string Provider => pipeline.Provider;
 
+    /// <summary>The model folder (full path), with its architecture and precision: "/models/sd15 (SD 1.x/2.x, float16)".</summary>
+    public string Folder => $"{pipeline.Folder.Root} ({(pipeline.Folder.Architecture == Models.ModelArchitecture.StableDiffusionXL ? "SDXL" : "SD 1.x/2.x")}, {pipeline.Folder.Precision.ToString().ToLowerInvariant()})";
+
     /// <summary>Opens <paramref name="modelDirectory"/>.</summary>
     /// <exception cref="ModelFolderException">The folder is incomplete or inconsistent.</exception>
     public static OnnxRenderBackends Open(string modelDirectory, OnnxBackendOptions? options = null)
