@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using CineForge.Cli.Commands.Check;
+using CineForge.Cli.Commands.Models;
 using CineForge.Cli.Commands.New;
 using CineForge.Cli.Commands.Plan;
 using CineForge.Cli.Commands.Render;
@@ -10,7 +11,7 @@ using Spectre.Console;
 
 namespace CineForge.Cli;
 
-/// <summary>The <c>cineforge</c> command line: check, plan, new, render.</summary>
+/// <summary>The <c>cineforge</c> command line: check, plan, new, render, models check.</summary>
 public sealed class CineForgeCli
 {
     private readonly RootCommand root;
@@ -34,6 +35,7 @@ public sealed class CineForgeCli
         root.Add(new PlanCommand(console, errors, checker).Build(global));
         root.Add(new NewCommand(console, errors).Build());
         root.Add(new RenderCommand(console, errors, checker, renderer).Build(global));
+        root.Add(new ModelsCommand(console).Build());
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             help.Action = new HelpWithExitCodes((HelpAction)help.Action!);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using CineForge.Finishing;
 using CineForge.Finishing.Media;
+using CineForge.Onnx;
+using CineForge.Onnx.Pipeline;
+using CineForge.Onnx.Runtime;
 using CineForge.Rules;
 using CineForge.Runtime;
 using CineForge.Runtime.Progress;
@@ -39,10 +42,31 @@ public sealed class RuntimeFilmRenderer : IFilmRenderer
             Parallelism = Math.Max(1, request.Settings.Parallel),
         };
 
+        // --models: the folder is checked before any session exists; a bad one stops the render before any work.
+        OnnxRenderBackends? models = null;
+        if (request.Settings.Models is { } modelDirectory)
+        {
+            try
+            {
+                models = OnnxRenderBackends.Open(modelDirectory, new OnnxBackendOptions(Notice: line => output.WriteLine("cineforge: " + line)));
+            }
+            catch (ModelFolderException ex)
+            {
+                output.WriteLine($"cineforge: --models: {ex.Message}");
+                output.WriteLine("cineforge: render stopped; nothing was rendered. 'cineforge models check DIR' lists every problem.");
+                return ExitCodes.RenderFailed;
+            }
+
+            output.WriteLine($"cineforge: keyframes from {models.Folder} on {models.Provider}");
+        }
+
         FilmRenderResult result;
         try
         {
-            result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer().RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+            using (models)
+            {
+                result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+            }
         }
         catch (RenderException ex)
         {
