@@ -13,7 +13,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 var shots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 var only = args.Length > 2 ? args[2] : null;
-var analyzers = CineForgeAnalyzers.All.Where(a => only is null || a.GetType().Name.StartsWith(only, StringComparison.Ordinal)).ToImmutableArray();
+// CINEFORGE_ANALYZERS=<folder> measures the analyzer build in that folder instead of this one (to compare two builds).
+var other = Environment.GetEnvironmentVariable("CINEFORGE_ANALYZERS");
+var all = other is null
+    ? CineForgeAnalyzers.All
+    : new AnalyzerFileReference(Path.GetFullPath(Path.Combine(other, "CineForge.Analyzers.dll")), new FolderAnalyzerLoader(Path.GetFullPath(other))).GetAnalyzers(LanguageNames.CSharp);
+var analyzers = all.Where(a => only is null || a.GetType().Name.StartsWith(only, StringComparison.Ordinal)).ToImmutableArray();
 var source = GeneratedFilm(shots);
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Concat(new[] { typeof(Film).Assembly.Location, typeof(CineForge.Rules.RuleCatalog).Assembly.Location })
@@ -31,17 +36,23 @@ var baselines = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)[
     ("SDK build", ImmutableArray.Create<DiagnosticAnalyzer>(new OperationNoOpAnalyzer())),
 };
 
-double Time(ImmutableArray<DiagnosticAnalyzer> set)
+// Wall time and the process's CPU time: on a shared machine the CPU time (work done, all threads)
+// is the steadier figure; the wall time is what a user waits.
+(double Wall, double Cpu) Time(ImmutableArray<DiagnosticAnalyzer> set)
 {
+    var process = Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var diagnostics = Compile().WithAnalyzers(set).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
     watch.Stop();
+    process.Refresh();
+    var used = (process.TotalProcessorTime - cpu).TotalMilliseconds;
     return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("AD", StringComparison.Ordinal))
         ? throw new InvalidOperationException("the film does not compile, or an analyzer failed: " + diagnostics.First(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("AD", StringComparison.Ordinal)))
-        : watch.Elapsed.TotalMilliseconds;
+        : (watch.Elapsed.TotalMilliseconds, used);
 }
 
-Console.WriteLine(FormattableString.Invariant($"shots: {shots}, rounds: {rounds}, analyzers: {analyzers.Length}"));
+Console.WriteLine(FormattableString.Invariant($"shots: {shots}, rounds: {rounds}, analyzers: {analyzers.Length} from {other ?? "this build"}, load average: {LoadAverage()}"));
 foreach (var (name, baseline) in baselines)
 {
     for (var i = 0; i < 3; i++)
@@ -50,8 +61,8 @@ foreach (var (name, baseline) in baselines)
         Time(baseline.AddRange(analyzers));
     }
 
-    var without = new List<double>();
-    var with = new List<double>();
+    var without = new List<(double Wall, double Cpu)>();
+    var with = new List<(double Wall, double Cpu)>();
     for (var i = 0; i < rounds; i++)
     {
         // Alternate, so drift on a shared machine hits both sides alike.
@@ -59,11 +70,14 @@ foreach (var (name, baseline) in baselines)
         with.Add(Time(baseline.AddRange(analyzers)));
     }
 
-    // The minimum is the least disturbed round on a shared machine; the median is the typical one.
-    Console.WriteLine(FormattableString.Invariant($"{name,-10} median without: {Median(without),7:F1} ms  with: {Median(with),7:F1} ms  ratio: {Median(with) / Median(without):F2}x   min without: {without.Min(),7:F1} ms  with: {with.Min(),7:F1} ms  ratio: {with.Min() / without.Min():F2}x"));
+    var (wallWithout, wallWith) = (Median(without.Select(t => t.Wall)), Median(with.Select(t => t.Wall)));
+    var (cpuWithout, cpuWith) = (Median(without.Select(t => t.Cpu)), Median(with.Select(t => t.Cpu)));
+    Console.WriteLine(FormattableString.Invariant($"{name,-10} wall: {wallWithout,7:F1} -> {wallWith,7:F1} ms  ratio {wallWith / wallWithout:F2}x   cpu: {cpuWithout,7:F1} -> {cpuWith,7:F1} ms  ratio {cpuWith / cpuWithout:F2}x"));
 }
 
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 static string GeneratedFilm(int count)
 {
     var beats = new[] { "Setup", "Tension", "Decision", "Consequence" };

@@ -12,9 +12,10 @@ namespace CineForge.Analyzers;
 
 /// <summary>
 /// The shared shape of the family analyzers: find the ends of shot chains and the films of a file,
-/// read them, and hand them to the family. A semantic-model action per file that finds invocations
-/// by syntax (not operation actions), so that a script's bare top-level statements, which have no
-/// operation block, are analyzed too.
+/// read them, and hand them to the family. Regular files are read through operation blocks, whose
+/// operations the compiler has already bound for the build. A script's bare top-level statements
+/// have no operation block, so script files are read through a semantic-model action instead: one
+/// semantic query per outermost invocation, found by syntax.
 /// </summary>
 public abstract class PlanAnalyzer : DiagnosticAnalyzer
 {
@@ -32,7 +33,8 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
         {
             if (PlanReader.For(start.Compilation) is { } reader)
             {
-                start.RegisterSemanticModelAction(model => Analyze(model, reader));
+                start.RegisterOperationBlockAction(block => AnalyzeBlock(block, reader));
+                start.RegisterSemanticModelAction(model => AnalyzeScript(model, reader));
             }
         });
     }
@@ -51,24 +53,49 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
     {
     }
 
-    private void Analyze(SemanticModelAnalysisContext context, PlanReader reader)
+    private void AnalyzeBlock(OperationBlockAnalysisContext context, PlanReader reader)
     {
-        // One semantic query per outermost invocation (a whole film statement, a character sheet),
-        // found by syntax; the chains inside it are found by walking its operation tree, which costs
-        // far less than asking the semantic model about each link of each chain.
-        var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+        foreach (var block in context.OperationBlocks)
+        {
+            if (block.Syntax.SyntaxTree.Options.Kind == SourceCodeKind.Script || block.SemanticModel is not { } model)
+            {
+                continue;
+            }
+
+            Analyze(reader.Sites(block, model, context.CancellationToken), reader, new PlanScope(model, context.ReportDiagnostic, context.CancellationToken));
+        }
+    }
+
+    private void AnalyzeScript(SemanticModelAnalysisContext context, PlanReader reader)
+    {
+        var model = context.SemanticModel;
+        if (model.SyntaxTree.Options.Kind != SourceCodeKind.Script)
+        {
+            return;
+        }
+
+        var scope = new PlanScope(model, context.ReportDiagnostic, context.CancellationToken);
+        var root = model.SyntaxTree.GetRoot(context.CancellationToken);
         foreach (var outermost in root.DescendantNodes(node => node is not InvocationExpressionSyntax).OfType<InvocationExpressionSyntax>())
         {
-            foreach (var site in reader.Sites(outermost, context.SemanticModel, context.CancellationToken))
+            if (model.GetOperation(outermost, context.CancellationToken) is { } operation)
             {
-                if (site.IsFilm && ReadsFilms)
-                {
-                    AnalyzeFilm(new FilmSite(context, reader, reader.Film(site.Invocation, context.SemanticModel, context.CancellationToken), site.Invocation.Syntax));
-                }
-                else if (!site.IsFilm && ReadsShots)
-                {
-                    AnalyzeShot(new ShotSite(context, reader, site.Invocation));
-                }
+                Analyze(reader.Sites(operation, model, context.CancellationToken), reader, scope);
+            }
+        }
+    }
+
+    private void Analyze(ImmutableArray<PlanSite> sites, PlanReader reader, PlanScope scope)
+    {
+        foreach (var site in sites)
+        {
+            if (site.IsFilm && ReadsFilms)
+            {
+                AnalyzeFilm(new FilmSite(scope, reader, reader.Film(site.Invocation, scope.Model, scope.CancellationToken), site.Invocation.Syntax));
+            }
+            else if (!site.IsFilm && ReadsShots)
+            {
+                AnalyzeShot(new ShotSite(scope, reader, site.Invocation));
             }
         }
     }

@@ -11,17 +11,17 @@ namespace CineForge.Analyzers;
 /// <summary>The end of a shot chain: the shot as read, and the span of calls written in this chain.</summary>
 internal sealed class ShotSite
 {
-    private readonly SemanticModelAnalysisContext context;
+    private readonly PlanScope context;
     private readonly PlanReader reader;
     private readonly IInvocationOperation chain;
     private string? subject;
 
-    public ShotSite(SemanticModelAnalysisContext context, PlanReader reader, IInvocationOperation chain)
+    public ShotSite(PlanScope context, PlanReader reader, IInvocationOperation chain)
     {
         this.context = context;
         this.reader = reader;
         this.chain = chain;
-        Shot = reader.Shot(chain, context.SemanticModel, context.CancellationToken);
+        Shot = reader.Shot(chain, context.Model, context.CancellationToken);
     }
 
     public ShotModel Shot { get; }
@@ -35,11 +35,11 @@ internal sealed class ShotSite
     public bool SetHere(SyntaxNode? source) => source is not null && source.SyntaxTree == chain.Syntax.SyntaxTree && chain.Syntax.Span.Contains(source.Span);
 
     public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
+        context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
 
     /// <summary>Reports a diagnostic whose code fix is known: <paramref name="fix"/> says what the fix writes.</summary>
     public void Report(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), fix.Properties, args));
+        context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), fix.Properties, args));
 
     /// <summary>The shot's value followed by each variant's constant override, distinct by value (as run-time validation lists them).</summary>
     public IEnumerable<Known<T>> WithVariants<T>(Known<T> value, string setting, System.Func<object, T> convert)
@@ -88,9 +88,9 @@ internal sealed class ShotSite
             && SdkTypes.Is(placing.TargetMethod.ContainingType, reader.Types.FilmExtensions)
             && placing.TargetMethod.Name is "Shot" or "Shots"
             && Ops.Receiver(placing) is { } film
-            && reader.Film(film, context.SemanticModel, context.CancellationToken).Shots is { IsKnown: true } before)
+            && reader.Film(film, context.Model, context.CancellationToken).Shots is { IsKnown: true } before)
         {
-            return before.Value.Length + position;
+            return before.Value.Count + position;
         }
 
         return null;
@@ -100,9 +100,9 @@ internal sealed class ShotSite
 /// <summary>A finished film: the film as read, and where its film-wide diagnostics point.</summary>
 internal sealed class FilmSite
 {
-    private readonly SemanticModelAnalysisContext context;
+    private readonly PlanScope context;
 
-    public FilmSite(SemanticModelAnalysisContext context, PlanReader reader, FilmModel film, SyntaxNode anchor)
+    public FilmSite(PlanScope context, PlanReader reader, FilmModel film, SyntaxNode anchor)
     {
         this.context = context;
         Reader = reader;
@@ -124,13 +124,13 @@ internal sealed class FilmSite
         placed.Shot.Name.IsKnown ? Subjects.Shot(placed.Index, placed.Shot.Name.Value) : Subjects.Shot(placed.Index);
 
     public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
+        context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
 
     /// <summary>Reports on a whole expression (a shot argument), not just its last call.</summary>
     public void ReportOn(string ruleId, SyntaxNode at, params object?[] args) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), args));
+        context.Report(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), args));
 
     /// <summary>Reports on a whole expression, with what its code fix writes.</summary>
     public void ReportOn(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), fix.Properties, args));
+        context.Report(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), fix.Properties, args));
 }

@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>The film has errors: compile errors, rule errors (analyzers or validation), warnings under --warnaserror, or a script that cannot run (throws, declares no film, #load cycle, unknown package).</summary>
     public const int FilmErrors = 1;
 
-    /// <summary>Usage or bad input: unknown option, missing or unreadable film file, not a .csx/.cs file, a folder that already exists for <c>new</c>.</summary>
+    /// <summary>Usage or bad input: unknown option, missing or unreadable film file, not a .csx/.cs file, a folder that already exists for <c>new</c>, a model folder that <c>models check</c> cannot load.</summary>
     public const int Usage = 2;
 
     /// <summary><c>render</c> on a valid film, but this build carries no render runtime.</summary>
@@ -29,7 +29,7 @@ public static class ExitCodes
     {
         (Success, "clean: no errors (warnings allowed unless --warnaserror)"),
         (FilmErrors, "the film has errors: compile or rule errors, --warnaserror warnings, a script that throws, declares no film, has a #load cycle or asks for an unknown package"),
-        (Usage, "usage or bad input: unknown option, missing file, not a .csx/.cs film, target folder not empty"),
+        (Usage, "usage or bad input: unknown option, missing file, not a .csx/.cs film, target folder not empty, a model folder that cannot be loaded"),
         (RenderUnavailable, "render: the film is valid but this build has no render runtime"),
         (RenderFailed, "render: the renderer failed"),
         (InternalError, "internal error in cineforge (a bug; --verbose shows the stack trace)"),

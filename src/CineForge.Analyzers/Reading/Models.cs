@@ -125,7 +125,8 @@ internal sealed record FilmModel
 
     public Known<ImmutableArray<CharacterModel>> Cast { get; init; }
 
-    public Known<ImmutableArray<PlacedShot>> Shots { get; init; }
+    /// <summary>The shots in timeline order; a persistent list, because every .Shot(...) of a long film keeps the film before it.</summary>
+    public Known<ImmutableList<PlacedShot>> Shots { get; init; }
 
     public Known<ImmutableArray<GradeStepModel>> Grade { get; init; }
 

@@ -22,8 +22,8 @@ internal sealed class PlanReader
 
     private static readonly ConditionalWeakTable<Compilation, PlanReader> Readers = new();
 
-    private readonly ConcurrentDictionary<SyntaxNode, object> memo = new();
-    private readonly ConcurrentDictionary<SyntaxNode, Lazy<ImmutableArray<PlanSite>>> sites = new();
+    private readonly ConcurrentDictionary<NodeKey, object> memo = new();
+    private readonly ConcurrentDictionary<NodeKey, Lazy<ImmutableArray<PlanSite>>> sites = new();
     private readonly Variables variables = new();
 
     private PlanReader(SdkTypes types) => Types = types;
@@ -41,18 +41,17 @@ internal sealed class PlanReader
         return types is null ? null : Readers.GetValue(compilation, _ => new PlanReader(types));
     }
 
-    /// <summary>The shot chain ends and finished films inside the outermost invocation <paramref name="root"/>; read once and shared by every family.</summary>
-    public ImmutableArray<PlanSite> Sites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken) =>
-        sites.GetOrAdd(root, r => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(r, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    /// <summary>The shot chain ends and finished films inside <paramref name="root"/> (an operation block, or a script's outermost invocation); read once and shared by every family.</summary>
+    public ImmutableArray<PlanSite> Sites(IOperation root, SemanticModel model, CancellationToken cancellationToken) =>
+        sites.GetOrAdd(new NodeKey(root.Syntax), _ => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    // The family analyzers run concurrently and meet the same statement at the same moment:
+    // The family analyzers run concurrently and meet the same code at the same moment:
     // one of them reads it (sites, films and shots), the others wait for that reading.
-    private ImmutableArray<PlanSite> ReadSites(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    private ImmutableArray<PlanSite> ReadSites(IOperation root, SemanticModel model, CancellationToken cancellationToken)
     {
         var sites = ImmutableArray.CreateBuilder<PlanSite>();
-        if (model.GetOperation(root, cancellationToken) is { } operation)
         {
-            foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+            foreach (var invocation in root.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
                 var returned = invocation.TargetMethod.ReturnType;
                 if (SdkTypes.Is(returned, Types.Shot) && !IsReceiverOf(invocation, Types.ShotExtensions))
@@ -93,7 +92,7 @@ internal sealed class PlanReader
     public ShotModel Shot(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
-        if (memo.TryGetValue(operation.Syntax, out var cached) && cached is ShotModel hit)
+        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is ShotModel hit)
         {
             return hit;
         }
@@ -117,7 +116,7 @@ internal sealed class PlanReader
             shot = Apply(shot, calls.Pop(), model, cancellationToken, depth);
         }
 
-        memo[operation.Syntax] = shot;
+        memo[new NodeKey(operation.Syntax)] = shot;
         return shot;
     }
 
@@ -129,7 +128,7 @@ internal sealed class PlanReader
         FilmModel? film = null;
         while (true)
         {
-            if (memo.TryGetValue(current.Syntax, out var cached) && cached is FilmModel hit)
+            if (memo.TryGetValue(new NodeKey(current.Syntax), out var cached) && cached is FilmModel hit)
             {
                 film = hit;
                 break;
@@ -155,7 +154,7 @@ internal sealed class PlanReader
         {
             var call = calls.Pop();
             film = Apply(film, call, model, cancellationToken, depth);
-            memo[call.Syntax] = film;
+            memo[new NodeKey(call.Syntax)] = film;
         }
 
         return film;
@@ -164,6 +163,11 @@ internal sealed class PlanReader
     public CharacterModel Character(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
+        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is CharacterModel hit)
+        {
+            return hit;
+        }
+
         var calls = new Stack<IInvocationOperation>();
         var current = operation;
         while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.CharacterExtensions) && Ops.Receiver(invocation) is { } receiver)
@@ -193,6 +197,7 @@ internal sealed class PlanReader
             };
         }
 
+        memo[new NodeKey(operation.Syntax)] = character;
         return character;
     }
 
@@ -426,7 +431,7 @@ internal sealed class PlanReader
         Intention = Known<ImmutableArray<bool>>.Of(ImmutableArray.CreateRange(Enumerable.Repeat(false, BriefLines.IntentionAnswers.Count))),
         Charter = CharterModel.Empty,
         Cast = Known<ImmutableArray<CharacterModel>>.Of(ImmutableArray<CharacterModel>.Empty),
-        Shots = Known<ImmutableArray<PlacedShot>>.Of(ImmutableArray<PlacedShot>.Empty),
+        Shots = Known<ImmutableList<PlacedShot>>.Of(ImmutableList<PlacedShot>.Empty),
         Grade = Known<ImmutableArray<GradeStepModel>>.Of(ImmutableArray<GradeStepModel>.Empty),
         Sound = SoundModel.Empty,
         Exports = Known<ImmutableArray<ExportTargetModel>>.Of(ImmutableArray<ExportTargetModel>.Empty),
@@ -469,20 +474,20 @@ internal sealed class PlanReader
         }
     }
 
-    private Known<ImmutableArray<PlacedShot>> Place(Known<ImmutableArray<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private Known<ImmutableList<PlacedShot>> Place(Known<ImmutableList<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
         if (!shots.IsKnown || added.IsDefault)
         {
             return default;
         }
 
-        var builder = shots.Value.ToBuilder();
+        var list = shots.Value;
         foreach (var argument in added)
         {
-            builder.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, builder.Count));
+            list = list.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, list.Count));
         }
 
-        return Known<ImmutableArray<PlacedShot>>.Of(builder.ToImmutable());
+        return Known<ImmutableList<PlacedShot>>.Of(list);
     }
 
     private Known<FilmKind> FormatKind(IOperation? format) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -17,6 +18,7 @@ namespace CineForge.Analyzers.Reading;
 internal sealed class Variables
 {
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> assignedNames = new();
+    private readonly ConcurrentDictionary<ISymbol, IOperation?> initialValues = new(SymbolEqualityComparer.Default);
 
     public IOperation? InitialValue(IOperation reference, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -26,7 +28,19 @@ internal sealed class Variables
             IFieldReferenceOperation { Field: { IsConst: false } field } when field.ContainingType.IsScriptClass => field,
             _ => null,
         };
-        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        // The operation's own model is the one the compiler bound for the build: asking it costs least.
+        var semantic = reference.SemanticModel ?? model;
+        return initialValues.GetOrAdd(symbol, s => Declared(s, semantic, cancellationToken));
+    }
+
+    private IOperation? Declared(ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length != 1)
         {
             return null;
         }
@@ -51,10 +65,20 @@ internal sealed class Variables
             return false;
         }
 
+        // The text finds the few places where the name is followed by a dot; the syntax and the symbol confirm each.
+        var root = model.SyntaxTree.GetRoot(cancellationToken);
+        var text = model.SyntaxTree.GetText(cancellationToken).ToString();
         var name = declarator.Identifier.ValueText;
-        foreach (var identifier in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
         {
-            if (identifier.Identifier.ValueText == name
+            var next = at + name.Length;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next < text.Length && text[next] == '.'
+                && root.FindToken(at).Parent is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name
                 && identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier
                 && access.Parent is InvocationExpressionSyntax invocation
                 && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
@@ -70,24 +94,59 @@ internal sealed class Variables
 
     private HashSet<string> AssignedNames(SyntaxTree tree, CancellationToken cancellationToken) => assignedNames.GetOrAdd(tree, t =>
     {
-        // Any assignment, increment or ref/out use of a name makes every variable of that name unknown: cheap and never wrong.
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var node in t.GetRoot(cancellationToken).DescendantNodes())
+        // Any assignment, increment or ref/out use of a name makes every variable of that name unknown: never wrong.
+        // A film is mostly one long expression, so the text finds the few candidate tokens ('=', "++", "--",
+        // "ref", "out") and the syntax tree says what each one is.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var root = t.GetRoot(cancellationToken);
+        var text = t.GetText(cancellationToken).ToString();
+        for (var i = 0; i < text.Length; i++)
         {
-            var target = node switch
+            var c = text[i];
+            var candidate = c == '=' || ((c == '+' || c == '-') && i + 1 < text.Length && text[i + 1] == c)
+                || ((c == 'r' || c == 'o') && (i == 0 || !IsIdentifierPart(text[i - 1])) && (string.CompareOrdinal(text, i, "ref", 0, 3) == 0 || string.CompareOrdinal(text, i, "out", 0, 3) == 0));
+            if (!candidate)
             {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument => argument.Expression,
-                _ => null,
-            };
-            if (target is IdentifierNameSyntax identifier)
+                continue;
+            }
+
+            var token = root.FindToken(i);
+            switch (token.Parent)
             {
-                names.Add(identifier.Identifier.ValueText);
+                case AssignmentExpressionSyntax assignment:
+                    AddTargets(assignment.Left, names);
+                    break;
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix:
+                    AddTargets(prefix.Operand, names);
+                    break;
+                case PostfixUnaryExpressionSyntax postfix:
+                    AddTargets(postfix.Operand, names);
+                    break;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } argument when token == argument.RefKindKeyword:
+                    AddTargets(argument.Expression, names);
+                    break;
             }
         }
 
         return names;
     });
+
+    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
+
+    private static void AddTargets(ExpressionSyntax target, HashSet<string> names)
+    {
+        switch (target)
+        {
+            case IdentifierNameSyntax identifier:
+                names.Add(identifier.Identifier.ValueText);
+                break;
+            case TupleExpressionSyntax tuple:
+                foreach (var element in tuple.Arguments)
+                {
+                    AddTargets(element.Expression, names);
+                }
+
+                break;
+        }
+    }
 }

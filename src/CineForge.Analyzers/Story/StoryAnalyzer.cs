@@ -39,9 +39,9 @@ public sealed class StoryAnalyzer : PlanAnalyzer
             site.Report(RuleIds.CF0502, site.Anchor, site.Subject, problem);
         }
 
-        if (shots.Length < Recommended.MinShots)
+        if (shots.Count < Recommended.MinShots)
         {
-            site.Report(RuleIds.CF0503, site.Anchor, site.Subject, shots.Length);
+            site.Report(RuleIds.CF0503, site.Anchor, site.Subject, shots.Count);
         }
 
         if (film.Brief.IsKnown && film.Intention.IsKnown)
@@ -75,7 +75,7 @@ public sealed class StoryAnalyzer : PlanAnalyzer
             site.Report(RuleIds.CF0506, film.Kind.Source ?? site.Anchor, site.Subject);
         }
 
-        if (shots.Length >= Recommended.MinShots && shots.All(p => p.Shot.Duration.IsKnown) && shots.Select(p => p.Shot.Duration.Value).Distinct().Count() == 1)
+        if (shots.Count >= Recommended.MinShots && shots.All(p => p.Shot.Duration.IsKnown) && shots.Select(p => p.Shot.Duration.Value).Distinct().Count() == 1)
         {
             site.Report(RuleIds.CF0507, site.Anchor, site.Subject, NumericRange.Format(shots[0].Shot.Duration.Value));
         }

@@ -6,6 +6,7 @@ public sealed class HelpTests
     [InlineData("--help")]
     [InlineData("check", "--help")]
     [InlineData("render", "--help")]
+    [InlineData("models", "check", "--help")]
     public async Task Help_EndsWithEveryExitCode(params string[] args)
     {
         var cli = new TestCli();

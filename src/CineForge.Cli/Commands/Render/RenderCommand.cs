@@ -35,8 +35,9 @@ public sealed class RenderCommand
         var ffmpeg = new Option<string?>("--ffmpeg") { Description = "The ffmpeg executable (default: CINEFORGE_FFMPEG, then ffmpeg on the PATH)." };
         var resolution = new Option<string?>("--resolution") { Description = "Draft: render every shot at WxH (even numbers) instead of its keyframe resolution." };
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: film.lock.json next to the film)." };
+        var models = new Option<string?>("--models") { Description = "A Stable Diffusion ONNX folder: keyframes, img2img and depth parallax on the GPU (CUDA, else CPU) instead of the previz (default: CINEFORGE_MODELS)." };
         var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\". Workers run `cineforge worker`." };
-        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, farm };
+        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, models, farm };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
@@ -51,6 +52,7 @@ public sealed class RenderCommand
                 Ffmpeg = parse.GetValue(ffmpeg),
                 Resolution = parse.GetValue(resolution),
                 LockFile = parse.GetValue(lockFile),
+                Models = parse.GetValue(models) ?? NonEmpty(Environment.GetEnvironmentVariable(RenderSettings.ModelsVariable)),
             },
             cancellationToken));
         return command;
@@ -89,4 +91,6 @@ public sealed class RenderCommand
 
         return ExitCodes.Success;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

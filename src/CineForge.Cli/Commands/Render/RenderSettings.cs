@@ -35,4 +35,10 @@ public sealed record RenderSettings
 
     /// <summary>--lock PATH: the lock file (default: &lt;film&gt;.lock.json next to the film).</summary>
     public string? LockFile { get; init; }
+
+    /// <summary>The environment variable naming the model folder when <c>--models</c> is not given.</summary>
+    public const string ModelsVariable = "CINEFORGE_MODELS";
+
+    /// <summary>--models DIR (or CINEFORGE_MODELS): a Stable Diffusion ONNX folder; null renders with the previz backends.</summary>
+    public string? Models { get; init; }
 }

@@ -1,4 +1,9 @@
 using System.Globalization;
+using CineForge.Finishing;
+using CineForge.Finishing.Media;
+using CineForge.Onnx;
+using CineForge.Onnx.Pipeline;
+using CineForge.Onnx.Runtime;
 using CineForge.Rules;
 using CineForge.Runtime;
 using CineForge.Runtime.Progress;
@@ -9,7 +14,9 @@ namespace CineForge.Cli.Commands.Render;
 /// <summary>
 /// <c>cineforge render</c> on the render runtime: renders every shot to its selected clip with live
 /// progress (or none: <c>--no-progress</c>, or output that is not a terminal), then prints each
-/// shot's verdict, what changed since the lock, and how much work the run did.
+/// shot's verdict, what changed since the lock, and how much work the run did; then finishes the
+/// film (edit, grade, sound, master and distribution exports, report) into the same film folder,
+/// with its work files in the same artefact store.
 /// </summary>
 public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null) : IFilmRenderer
 {
@@ -35,10 +42,31 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             Parallelism = Math.Max(1, request.Settings.Parallel),
         };
 
+        // --models: the folder is checked before any session exists; a bad one stops the render before any work.
+        OnnxRenderBackends? models = null;
+        if (request.Settings.Models is { } modelDirectory)
+        {
+            try
+            {
+                models = OnnxRenderBackends.Open(modelDirectory, new OnnxBackendOptions(Notice: line => output.WriteLine("cineforge: " + line)));
+            }
+            catch (ModelFolderException ex)
+            {
+                output.WriteLine($"cineforge: --models: {ex.Message}");
+                output.WriteLine("cineforge: render stopped; nothing was rendered. 'cineforge models check DIR' lists every problem.");
+                return ExitCodes.RenderFailed;
+            }
+
+            output.WriteLine($"cineforge: keyframes from {models.Folder} on {models.Provider}");
+        }
+
         FilmRenderResult result;
         try
         {
-            result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(dispatcher: dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+            using (models)
+            {
+                result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+            }
         }
         catch (RenderException ex)
         {
@@ -47,8 +75,49 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         }
 
         Print(result, output);
-        return result.AllSelected ? ExitCodes.Success : ExitCodes.RenderFailed;
+        if (!result.AllSelected)
+        {
+            return ExitCodes.RenderFailed;
+        }
+
+        return await FinishAsync(request, result, options, output, cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task<int> FinishAsync(RenderRequest request, FilmRenderResult rendered, RenderOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var store = options.CacheDirectory ?? Path.Combine(Path.GetFullPath(options.OutputDirectory), ".cineforge", "cache");
+        FinishingResult finished;
+        try
+        {
+            var finishing = RenderedFilm.Request(request.Film, rendered, request.FilmPath);
+            finished = await Task.Run(() => new FinishingPipeline(new StageCache(store)).Run(finishing, stage => output.WriteLine($"cineforge: {stage}"), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FinishingException ex)
+        {
+            output.WriteLine($"cineforge: finishing failed: {ex.Message}");
+            return ExitCodes.RenderFailed;
+        }
+
+        foreach (var stem in finished.Sound.Stems)
+        {
+            output.WriteLine($"{stem.Name}: {Number(stem.Measured.Integrated, "0.0")} LUFS (target {Number(stem.Target, "0.#")}){(stem.Passes ? string.Empty : $" warning {QaMetrics.StemLoudness.Id}: {Number(stem.Miss, "0.0")} LU off")}");
+        }
+
+        foreach (var cut in finished.Edit.Cuts.Where(c => c.Violates))
+        {
+            output.WriteLine($"warning {RuleIds.CF0303}: the cut '{cut.From}' → '{cut.To}' changes {string.Join(", ", cut.Changes)}");
+        }
+
+        foreach (var file in finished.Exports.Files)
+        {
+            output.WriteLine($"{file.Kind.ToString().ToLowerInvariant()}: {file.Path} ({file.Probe.VideoCodec}, {file.Probe.Width}x{file.Probe.Height}, {Number(file.Probe.Duration, "0.###")} s)");
+        }
+
+        output.WriteLine($"cineforge: report: {finished.ReportPath}");
+        return ExitCodes.Success;
+    }
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static void Print(FilmRenderResult result, TextWriter output)
     {

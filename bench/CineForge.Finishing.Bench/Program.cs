@@ -1,0 +1,84 @@
+// The whole finishing pass (edit, grade, sound, exports, report) of the 30 s cosmetic-ad example,
+// timed against one bare FFmpeg encode of the same length, size and frame rate in the same run.
+// Takes are synthetic (testsrc2 with a colour cast per shot) so the bench needs no render part 1.
+//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT]
+using System.Diagnostics;
+using System.Globalization;
+using CineForge;
+using CineForge.Finishing;
+using CineForge.Finishing.Media;
+using CineForge.Hosting;
+
+var size = args.Length > 0 ? args[0] : "1536x864";
+var root = FindRoot();
+var script = Path.Combine(root, "examples", "cosmetic-ad", "film.csx");
+var film = (await FilmScript.LoadAsync(script))[0];
+var work = Path.Combine(Path.GetTempPath(), "cineforge-finishing-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(work);
+try
+{
+    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; {Ffmpeg.Version}");
+    var selections = new List<ShotSelection>();
+    var casts = new[] { "1:0.9:0.8", "0.85:0.92:1", "1:0.95:0.85", "0.9:1:0.9", "1:0.88:0.9", "0.9:0.95:1", "1:1:1" };
+    for (var i = 0; i < film.Shots.Count; i++)
+    {
+        var shot = film.Shots[i];
+        var c = casts[i % casts.Length].Split(':');
+        var clip = Path.Combine(work, shot.Name + ".mp4");
+        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(shot.Duration)}", "-vf", $"colorchannelmixer=rr={c[0]}:gg={c[1]}:bb={c[2]}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", clip }, "bench take");
+        selections.Add(new ShotSelection(shot.Name, new TakeClip("A", clip, new Dictionary<string, double>())));
+    }
+
+    var source = Path.Combine(work, "source.mp4");
+    Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(film.Runtime)}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", source }, "bench source");
+
+    double Baseline()
+    {
+        var watch = Stopwatch.StartNew();
+        Ffmpeg.Run(new[] { "-i", source, "-c:v", "libx264", "-pix_fmt", "yuv420p", Path.Combine(work, "baseline.mp4") }, "baseline encode");
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    var before = Baseline();
+    var stages = new List<(string Stage, double At)>();
+    var finishing = Stopwatch.StartNew();
+    var request = new FinishingRequest
+    {
+        Film = film,
+        Selections = selections,
+        FilmDirectory = Path.GetDirectoryName(script)!,
+        OutputDirectory = Path.Combine(work, "out"),
+        ScriptPath = script,
+    };
+    var result = new FinishingPipeline().Run(request, stage => stages.Add((stage, finishing.Elapsed.TotalSeconds)));
+    var total = finishing.Elapsed.TotalSeconds;
+    var after = Baseline();
+    var baseline = (before + after) / 2;
+
+    Console.WriteLine($"baseline: bare x264 encode of the same {N(film.Runtime)} s: {N(before)} s and {N(after)} s (mean {N(baseline)} s)");
+    for (var i = 0; i < stages.Count; i++)
+    {
+        var end = i + 1 < stages.Count ? stages[i + 1].At : total;
+        Console.WriteLine($"  {stages[i].Stage,-7} {N(end - stages[i].At),7} s  ({N((end - stages[i].At) / baseline)}x baseline)");
+    }
+
+    Console.WriteLine($"finishing pass: {N(total)} s = {N(total / baseline)}x the bare encode");
+    Console.WriteLine("stems: " + string.Join(", ", result.Sound.Stems.Select(s => $"{s.Name} {N(s.Measured.Integrated)} LUFS")));
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CineForge.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("CineForge.sln not found");
+}

@@ -1,0 +1,45 @@
+namespace CineForge.Finishing;
+
+/// <summary>One rendered take of a shot, with the QA figures selection measured on it.</summary>
+/// <param name="Variant">"A" or "B".</param>
+/// <param name="Path">The clip file (any container FFmpeg reads).</param>
+/// <param name="Qa">Measured QA values by QA id ("QA01" → 0.8), in each metric's unit.</param>
+public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<string, double> Qa);
+
+/// <summary>The outcome of selection for one shot: the take kept, and the takes it was chosen over.</summary>
+/// <param name="ShotName">The plan's <see cref="Shot.Name"/>.</param>
+/// <param name="Selected">The take the film uses.</param>
+/// <param name="Alternates">The other takes rendered for the shot (shown on the contact sheet).</param>
+public sealed record ShotSelection(string ShotName, TakeClip Selected, IReadOnlyList<TakeClip> Alternates)
+{
+    /// <summary>A selection with no alternate take.</summary>
+    public ShotSelection(string shotName, TakeClip selected)
+        : this(shotName, selected, Array.Empty<TakeClip>())
+    {
+    }
+}
+
+/// <summary>Everything the finishing pass needs.</summary>
+public sealed record FinishingRequest
+{
+    /// <summary>The validated plan.</summary>
+    public required Film Film { get; init; }
+
+    /// <summary>The selected take of every shot of the plan.</summary>
+    public required IReadOnlyList<ShotSelection> Selections { get; init; }
+
+    /// <summary>Folder the plan's relative asset paths (LUTs, sounds) resolve from: the script's folder.</summary>
+    public required string FilmDirectory { get; init; }
+
+    /// <summary>Folder the finished film goes to: <c>exports/</c>, <c>report/</c> and the stage work files.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The film script, archived next to the master.</summary>
+    public string? ScriptPath { get; init; }
+
+    /// <summary>The lock file, archived next to the master.</summary>
+    public string? LockFilePath { get; init; }
+
+    /// <summary>Resolves a plan path against <see cref="FilmDirectory"/>.</summary>
+    public string Resolve(string path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(FilmDirectory, path));
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CineForge.Finishing.Edit;
+using CineForge.Finishing.Export;
+using CineForge.Finishing.Grade;
+using CineForge.Finishing.Media;
+using CineForge.Finishing.Report;
+using CineForge.Finishing.Sound;
+using CineForge.Rules;
+
+namespace CineForge.Finishing;
+
+/// <summary>The finished film: every stage's result and where the report is.</summary>
+/// <param name="Edit">The edit.</param>
+/// <param name="Grade">The grade.</param>
+/// <param name="Sound">The sound.</param>
+/// <param name="Exports">The exports.</param>
+/// <param name="Qa">Every QA measurement.</param>
+/// <param name="ReportPath">The report's index.html.</param>
+public sealed record FinishingResult(EditResult Edit, GradeResult Grade, SoundResult Sound, ExportResult Exports, IReadOnlyList<QaResult> Qa, string ReportPath);
+
+/// <summary>
+/// The finishing half of the render, after selection: edit → grade → sound → exports → report. Work
+/// files are content-addressed in <c>.work/finishing</c> under the output folder, so a rerun redoes only
+/// what changed, and a stage that fails leaves the earlier stages' work in place.
+/// </summary>
+public sealed class FinishingPipeline
+{
+    private readonly StageCache? cache;
+
+    /// <summary>A pipeline whose work files go to <paramref name="cache"/>, or under the output folder when null.</summary>
+    public FinishingPipeline(StageCache? cache = null) => this.cache = cache;
+
+    /// <summary>Where the exports go under <paramref name="outputDirectory"/>.</summary>
+    public static string ExportsFolder(string outputDirectory) => Path.Combine(outputDirectory, "exports");
+
+    /// <summary>Where the report goes under <paramref name="outputDirectory"/>.</summary>
+    public static string ReportFolder(string outputDirectory) => Path.Combine(outputDirectory, "report");
+
+    /// <summary>Finishes <paramref name="request"/>'s film; <paramref name="progress"/> hears each stage's name as it starts.</summary>
+    /// <exception cref="FinishingException">Bad input or a failed stage; the message names the file or rule.</exception>
+    public FinishingResult Run(FinishingRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var exportsFolder = new ExportFolder(ExportsFolder(request.OutputDirectory));
+
+        // Refuse a foreign exports folder before hours of work, not after.
+        exportsFolder.EnsureReplaceable();
+        var archive = new List<(string, string)>();
+        foreach (var (path, what) in new[] { (request.ScriptPath, "film script"), (request.LockFilePath, "lock file") })
+        {
+            if (path is null)
+            {
+                continue;
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new FinishingException($"Archive: the {what} '{path}' does not exist.", path: path);
+            }
+
+            archive.Add((path, Path.GetFileName(path)));
+        }
+
+        var work = cache ?? new StageCache(Path.Combine(request.OutputDirectory, ".work", "finishing"));
+        progress?.Invoke("edit");
+        var edit = new EditStage().Run(request, work, cancellationToken);
+        progress?.Invoke("grade");
+        var grade = new GradeStage().Run(request, edit, work, cancellationToken);
+        progress?.Invoke("sound");
+        var sound = new SoundStage().Run(request, edit.Timeline.Duration, work, cancellationToken);
+
+        var settings = SettingsLog(request, edit, grade, sound, null);
+        var settingsFile = work.GetOrCreate("settings", StageCache.Key(settings), ".json", path => File.WriteAllText(path, settings));
+        archive.Add((settingsFile, "settings.json"));
+        progress?.Invoke("export");
+        var exports = new ExportStage().Run(request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken);
+
+        progress?.Invoke("report");
+        var qa = Qa(request, edit, grade, sound, exports);
+        var report = new ReportStage().Run(new ReportData
+        {
+            Film = request.Film,
+            Edit = edit,
+            Grade = grade,
+            Sound = sound,
+            Exports = exports,
+            Qa = qa,
+            Checklist = MeasuredChecklist.Of(request.Film, qa),
+            SettingsLog = SettingsLog(request, edit, grade, sound, exports),
+        }, ReportFolder(request.OutputDirectory));
+        return new FinishingResult(edit, grade, sound, exports, qa, report);
+    }
+
+    /// <summary>Every QA value: the takes' (from selection) and the finishing pass's own measurements.</summary>
+    internal static IReadOnlyList<QaResult> Qa(FinishingRequest request, EditResult edit, GradeResult grade, SoundResult sound, ExportResult exports)
+    {
+        var results = new List<QaResult>();
+        for (var i = 0; i < edit.Timeline.Entries.Count; i++)
+        {
+            var entry = edit.Timeline.Entries[i];
+            foreach (var (id, value) in entry.Selection.Selected.Qa.OrderBy(q => q.Key, StringComparer.Ordinal))
+            {
+                if (QaMetrics.All.FirstOrDefault(m => m.Id == id) is { } metric && id != RuleIds.QA03)
+                {
+                    results.Add(new QaResult(metric, entry.Shot.Name, value, "selection"));
+                }
+            }
+
+            results.Add(new QaResult(QaMetrics.ColourCast, entry.Shot.Name + " (graded cast)", grade.After[i].MeanLab.Chroma, "finishing"));
+        }
+
+        for (var i = 1; i < grade.After.Count; i++)
+        {
+            var cut = edit.Timeline.Entries[i - 1].Shot.Name + " → " + edit.Timeline.Entries[i].Shot.Name;
+            results.Add(new QaResult(QaMetrics.ColourCast, cut + " (continuity)", grade.After[i - 1].MeanLab.DistanceAb(grade.After[i].MeanLab), "finishing"));
+        }
+
+        results.AddRange(sound.Stems.Select(s => new QaResult(QaMetrics.StemLoudness, s.Name, s.Miss, "finishing")));
+        if (exports.MobileContrast is { } contrast)
+        {
+            results.Add(new QaResult(QaMetrics.MobileContrast, "mobile export", contrast, "finishing"));
+        }
+
+        return results;
+    }
+
+    private static string SettingsLog(FinishingRequest request, EditResult edit, GradeResult grade, SoundResult sound, ExportResult? exports)
+    {
+        var fps = edit.Timeline.Fps;
+        var log = new JsonObject
+        {
+            ["tools"] = new JsonObject { ["ffmpeg"] = Ffmpeg.Version },
+            ["edit"] = new JsonObject
+            {
+                ["size"] = edit.Timeline.Size.ToString(),
+                ["fps"] = fps,
+                ["frames"] = edit.Timeline.TotalFrames,
+                ["seconds"] = Math.Round(edit.Timeline.Duration, 4),
+                ["shots"] = new JsonArray(edit.Timeline.Entries.Select(e => (JsonNode)new JsonObject
+                {
+                    ["shot"] = e.Shot.Name,
+                    ["take"] = e.Selection.Selected.Variant,
+                    ["clip"] = Path.GetFileName(e.Selection.Selected.Path),
+                    ["startFrame"] = e.StartFrame,
+                    ["frames"] = e.Frames,
+                }).ToArray()),
+                ["cuts"] = new JsonArray(edit.Cuts.Select(c => (JsonNode)new JsonObject
+                {
+                    ["cut"] = c.From + " -> " + c.To,
+                    ["planned"] = new JsonArray(c.Planned.Select(p => (JsonNode)p).ToArray()),
+                    ["measured"] = new JsonArray(c.Measured.Select(p => (JsonNode)p).ToArray()),
+                    ["violates"] = c.Violates,
+                }).ToArray()),
+                ["notes"] = new JsonArray(edit.Timeline.Notes.Select(n => (JsonNode)n).ToArray()),
+            },
+            ["grade"] = new JsonObject
+            {
+                ["steps"] = new JsonArray(grade.Plan.Describe().Select(s => (JsonNode)s).ToArray()),
+                ["lut"] = grade.Plan.Look is { } look ? Path.GetFileName(look.Lut.Path) + " (" + look.Lut.Size + "³)" : null,
+                ["harmonization"] = grade.Harmonization is { } h ? new JsonObject
+                {
+                    ["reference"] = edit.Timeline.Entries[h.Reference].Shot.Name,
+                    ["gains"] = new JsonArray(h.Gains.Select(g => (JsonNode)$"{g.R:0.0000} {g.G:0.0000} {g.B:0.0000}").ToArray()),
+                } : null,
+                ["warnings"] = new JsonArray(grade.Plan.Warnings.Select(w => (JsonNode)w.ToString()).ToArray()),
+            },
+            ["sound"] = new JsonObject
+            {
+                ["stems"] = new JsonArray(sound.Stems.Select(s => (JsonNode)new JsonObject
+                {
+                    ["name"] = s.Name,
+                    ["source"] = s.Source is null ? "generated room tone" : Path.GetFileName(s.Source),
+                    ["targetLufs"] = s.Target,
+                    ["rawLufs"] = s.Raw,
+                    ["gainDb"] = Math.Round(s.Gain, 3),
+                    ["measuredLufs"] = s.Measured.Integrated,
+                    ["truePeakDbtp"] = double.IsFinite(s.Measured.TruePeak) ? s.Measured.TruePeak : null,
+                    ["qa05"] = s.Passes ? "pass" : "fail",
+                }).ToArray()),
+                ["mixLufs"] = sound.Mix.Integrated,
+                ["mixTruePeakDbtp"] = double.IsFinite(sound.Mix.TruePeak) ? sound.Mix.TruePeak : null,
+                ["notes"] = new JsonArray(sound.Notes.Select(n => (JsonNode)n).ToArray()),
+            },
+        };
+        if (exports is not null)
+        {
+            log["exports"] = new JsonObject
+            {
+                ["files"] = new JsonArray(exports.Files.Select(f => (JsonNode)new JsonObject
+                {
+                    ["kind"] = f.Kind.ToString(),
+                    ["file"] = Path.GetRelativePath(exports.Folder, f.Path),
+                    ["codec"] = f.Probe.VideoCodec,
+                    ["pixelFormat"] = f.Probe.PixelFormat,
+                    ["size"] = f.Probe.Width + "x" + f.Probe.Height,
+                    ["seconds"] = Math.Round(f.Probe.Duration, 4),
+                    ["highlightCeiling"] = f.HighlightCeiling,
+                }).ToArray()),
+                ["mobileCrop"] = exports.MobileCrop is { } crop ? new JsonArray(crop.Windows.Select(w => (JsonNode)$"{w.Shot}: x={w.X}").ToArray()) : null,
+                ["codecs"] = new JsonArray(exports.Codecs.Select(c => (JsonNode)c).ToArray()),
+            };
+        }
+
+        log["plan"] = JsonNode.Parse(request.Film.ToJson());
+        return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}

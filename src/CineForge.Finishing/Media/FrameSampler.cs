@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace CineForge.Finishing.Media;
+
+/// <summary>One decoded RGB frame, 8 bits per channel, rows top to bottom.</summary>
+/// <param name="Width">Width in pixels.</param>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Pixels">Interleaved RGB bytes.</param>
+public sealed record RgbFrame(int Width, int Height, byte[] Pixels)
+{
+    /// <summary>The colour at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public Rgb At(int x, int y)
+    {
+        var i = ((y * Width) + x) * 3;
+        return new Rgb(Pixels[i] / 255.0, Pixels[i + 1] / 255.0, Pixels[i + 2] / 255.0);
+    }
+
+    /// <summary>Rec. 709 luma at (<paramref name="x"/>, <paramref name="y"/>), 0..1.</summary>
+    public double LumaAt(int x, int y) => At(x, y).Luma;
+}
+
+/// <summary>
+/// Decodes a reduced copy of a clip (a few frames per second, a small frame) for measurement. Measuring
+/// on RGB frames means the grade's statistics and the frames the Hald CLUT maps are the same colours.
+/// </summary>
+public static class FrameSampler
+{
+    /// <summary>Frames of <paramref name="path"/> from <paramref name="start"/> for <paramref name="duration"/> s, at <paramref name="fps"/>, scaled to <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public static IReadOnlyList<RgbFrame> Sample(string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
+    {
+        var filter = (extraFilter is null ? string.Empty : extraFilter + ",") + $"fps={F(fps)},scale={width}:{height}:flags=area,format=rgb24";
+        var frames = new List<RgbFrame>();
+        var size = width * height * 3;
+        Ffmpeg.RunStreaming(
+            new[] { "-ss", F(start), "-t", F(duration), "-i", path, "-vf", filter, "-f", "rawvideo", "-" },
+            $"sampling frames of {path}",
+            stream =>
+            {
+                while (true)
+                {
+                    var buffer = new byte[size];
+                    var read = 0;
+                    while (read < size)
+                    {
+                        var n = stream.Read(buffer, read, size - read);
+                        if (n == 0)
+                        {
+                            return;
+                        }
+
+                        read += n;
+                    }
+
+                    frames.Add(new RgbFrame(width, height, buffer));
+                }
+            });
+        if (frames.Count == 0)
+        {
+            throw new FinishingException($"{path}: no frame could be decoded between {F(start)} s and {F(start + duration)} s.", path: path);
+        }
+
+        return frames;
+    }
+
+    /// <summary>Invariant number formatting for FFmpeg arguments.</summary>
+    internal static string F(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using CineForge.Runtime.Cache;
+
+namespace CineForge.Finishing.Media;
+
+/// <summary>
+/// Content-addressed work files of the finishing stages, kept in the runtime's artefact store: an
+/// output's name is a hash of everything that made it (input file contents, settings, FFmpeg version),
+/// so an unchanged stage is never run twice and a failed later stage leaves earlier outputs in place.
+/// </summary>
+public sealed class StageCache
+{
+    private readonly ArtefactStore store;
+
+    /// <summary>A cache in the artefact store at <paramref name="root"/>.</summary>
+    public StageCache(string root)
+        : this(new ArtefactStore(root))
+    {
+    }
+
+    /// <summary>A cache in <paramref name="store"/> (the render's own store, shared with part 1).</summary>
+    public StageCache(ArtefactStore store) => this.store = store;
+
+    /// <summary>The store's folder.</summary>
+    public string Root => store.Root;
+
+    /// <summary>
+    /// The path of <paramref name="stage"/>'s output for <paramref name="key"/>; runs <paramref name="produce"/>
+    /// on a temporary path (renamed when it succeeds) unless the output already exists.
+    /// </summary>
+    public string GetOrCreate(string stage, string key, string extension, Action<string> produce)
+    {
+        var path = PathFor(stage, key, extension);
+        if (!File.Exists(path))
+        {
+            AtomicFile.Write(path, produce);
+        }
+
+        return path;
+    }
+
+    /// <summary>Where <paramref name="stage"/>'s output for <paramref name="key"/> lives.</summary>
+    public string PathFor(string stage, string key, string extension) => store.PathOf(key, "." + stage + extension);
+
+    /// <summary>A hex key from the parts given (strings, and file contents for <see cref="FileContent"/> parts).</summary>
+    public static string Key(params object?[] parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            var text = part switch
+            {
+                FileContent file => "file:" + ArtefactKey.HashFile(file.Path),
+                null => "null",
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => part.ToString() ?? string.Empty,
+            };
+            hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>SHA-256 of a file's bytes.</summary>
+    public static string HashFile(string path) => ArtefactKey.HashFile(path);
+}
+
+/// <summary>A cache-key part that stands for the bytes of a file, not its name.</summary>
+/// <param name="Path">The file.</param>
+public sealed record FileContent(string Path);

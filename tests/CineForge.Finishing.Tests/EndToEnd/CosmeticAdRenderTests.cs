@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using CineForge.Finishing.Media;
+using CineForge.Hosting;
+using CineForge.Rules;
+using CineForge.Runtime;
+using Xunit.Abstractions;
+
+namespace CineForge.Finishing.Tests.EndToEnd;
+
+/// <summary>
+/// The example ad from script to finished film: render part 1 (previz backends, at a draft size so the
+/// test stays fast), then the finishing pass, checked the way a person would: ffprobe, an independent
+/// loudness reading, and the report in a real browser.
+/// </summary>
+public sealed class CosmeticAdRenderTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task CosmeticAd_EndsWithThreeExportsAtTargetLoudnessAndAReportThatLoads()
+    {
+        var script = Path.Combine(RepositoryRoot.Path, "examples", "cosmetic-ad", "film.csx");
+        var film = (await FilmScript.LoadAsync(script))[0];
+        using var media = new Synthetic();
+        var lockFile = media.PathOf("film.lock.json");
+        var rendered = await new FilmRenderer().RenderAsync(film, new RenderOptions
+        {
+            OutputDirectory = media.Root,
+            LockFile = lockFile,
+            AssetRoot = Path.GetDirectoryName(script),
+            Resolution = new FrameSize(384, 216),
+        });
+
+        var result = new FinishingPipeline(new StageCache(Path.Combine(media.Root, ".cineforge", "cache"))).Run(RenderedFilm.Request(film, rendered, script));
+
+        var frame = 1.0 / Recommended.Fps;
+        var expected = new Dictionary<ExportKind, (string Codec, double Aspect)>
+        {
+            [ExportKind.Master] = ("prores", 16.0 / 9),
+            [ExportKind.Web] = ("h264", 16.0 / 9),
+            [ExportKind.Mobile] = ("h264", 9.0 / 16),
+        };
+        Assert.Equal(3, result.Exports.Files.Count);
+        foreach (var file in result.Exports.Files)
+        {
+            var probe = Probe.Of(file.Path);
+            output.WriteLine($"{file.Kind}: {probe}");
+            Assert.Equal(expected[file.Kind].Codec, probe.Codec);
+            Assert.Equal(expected[file.Kind].Aspect, (double)probe.Width / probe.Height, 2);
+            Assert.Equal(Recommended.Fps, probe.Fps, 3);
+            Assert.InRange(probe.VideoDuration, film.Runtime - frame, film.Runtime + frame);
+        }
+
+        Assert.Equal("yuv420p", Probe.Of(result.Exports.Files.Single(f => f.Kind == ExportKind.Web).Path).PixelFormat);
+        var master = Path.GetDirectoryName(result.Exports.Files.Single(f => f.Kind == ExportKind.Master).Path)!;
+        Assert.True(File.Exists(Path.Combine(master, "film.csx")));
+        Assert.True(File.Exists(Path.Combine(master, "film.lock.json")));
+
+        foreach (var stem in result.Sound.Stems)
+        {
+            var measured = Ebur128.Integrated(stem.Path);
+            output.WriteLine($"{stem.Name}: {measured:0.0} LUFS, target {stem.Target}");
+            Assert.InRange(measured, stem.Target - Loudness.Tolerance, stem.Target + Loudness.Tolerance);
+        }
+
+        Skip.If(Chromium.Executable is null, "chromium is not installed (apt-get install chromium)");
+        var dom = Chromium.DumpDom(result.ReportPath);
+        Assert.Equal("ok", Regex.Match(dom, "data-render-check=\"([^\"]*)\"").Groups[1].Value);
+    }
+}

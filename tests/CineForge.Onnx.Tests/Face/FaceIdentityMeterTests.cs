@@ -1,0 +1,117 @@
+using CineForge.Onnx.Face;
+using CineForge.Onnx.Pipeline;
+using CineForge.Onnx.Tests.Models;
+using DataType = global::Onnx.TensorProto.Types.DataType;
+
+namespace CineForge.Onnx.Tests.Face;
+
+/// <summary>
+/// A tiny detector (one box in the middle, confident when the picture is bright) and a tiny
+/// embedder (the crop's mean colour through a fixed projection) with the real input and output shapes.
+/// </summary>
+public sealed class FaceIdentityMeterTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public FaceIdentityMeterTests()
+    {
+        var detector = new TinyOnnx()
+            .Input("input", DataType.Float, 1, 3, 240, 320)
+            .Output("scores", DataType.Float, 1, 1, 2)
+            .Output("boxes", DataType.Float, 1, 1, 4);
+        var mean = detector.Node("Reshape", [detector.Node("ReduceMean", ["input"], null, ("axes", new[] { 1L, 2L, 3L }), ("keepdims", 1L)), detector.Int64s(1, 1, 1)]);
+        var face = detector.Node("Sigmoid", [detector.Node("Mul", [mean, detector.Scalar(10f)])]);
+        var background = detector.Node("Sub", [detector.Scalar(1f), face]);
+        detector.Node("Concat", [background, face], "scores", ("axis", 2L));
+        detector.Node("Identity", [detector.Weights([0.25f, 0.25f, 0.75f, 0.75f], [1, 1, 4])], "boxes");
+        detector.Save(temp.Combine("face", "detector.onnx"));
+
+        var embedder = new TinyOnnx()
+            .Input("input.1", DataType.Float, 1, 3, 112, 112)
+            .Output("embedding", DataType.Float, 1, 8);
+        var colour = embedder.Node("ReduceMean", ["input.1"], null, ("axes", new[] { 2L, 3L }), ("keepdims", 0L));
+        var projection = new float[3 * 8];
+        for (var i = 0; i < projection.Length; i++)
+        {
+            projection[i] = ((i * 7) % 5) - 2 + (0.1f * i);
+        }
+
+        embedder.Node("MatMul", [colour, embedder.Weights(projection, [3, 8])], "embedding");
+        embedder.Save(temp.Combine("face", "embedding.onnx"));
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void NoFaceFolder_ReturnsNull()
+    {
+        using var other = new TempFolder();
+
+        Assert.Null(FaceIdentityMeter.TryOpen(other.Path));
+    }
+
+    [Fact]
+    public void SameFace_HasNoDrift()
+    {
+        using var meter = Open();
+        var face = meter.Embed(Picture(faceColour: [200, 170, 150]))!;
+        var again = meter.Embed(Picture(faceColour: [200, 170, 150]))!;
+
+        Assert.Equal(1.0, face.Sum(v => (double)v * v), 5);
+        Assert.Equal(0, FaceIdentityMeter.Distance(face, again), 6);
+        Assert.Equal(0, FaceIdentityMeter.Within([face, again])!.Value, 6);
+    }
+
+    [Fact]
+    public void ChangedFace_DriftsWithinAndAcrossShots()
+    {
+        using var meter = Open();
+        var a = meter.Embed(Picture(faceColour: [200, 170, 150]))!;
+        var b = meter.Embed(Picture(faceColour: [90, 200, 240]))!;
+
+        Assert.True(FaceIdentityMeter.Within([a, a, b]) > 0.01);
+        Assert.True(FaceIdentityMeter.Across([[a, a], [b]]) > 0.01);
+        Assert.Null(FaceIdentityMeter.Across([[a, b]]));
+        Assert.Null(FaceIdentityMeter.Within([a]));
+    }
+
+    [Fact]
+    public void DarkPicture_HasNoConfidentFace()
+    {
+        using var meter = Open();
+
+        Assert.Null(meter.Embed(new RgbPixels(64, 48, new byte[64 * 48 * 3])));
+    }
+
+    [Fact]
+    public void MissingEmbeddingModel_NamesTheFile()
+    {
+        File.Delete(temp.Combine("face", "embedding.onnx"));
+
+        var error = Assert.Throws<ModelFolderException>(() => FaceIdentityMeter.TryOpen(temp.Path));
+
+        Assert.Equal(temp.Combine("face", "embedding.onnx"), error.Path);
+    }
+
+    private FaceIdentityMeter Open() => FaceIdentityMeter.TryOpen(temp.Path, new OnnxBackendOptions(ExecutionDevice.Cpu))!;
+
+    // A bright grey picture with a coloured square where the detector's box is.
+    private static RgbPixels Picture(byte[] faceColour)
+    {
+        const int w = 64, h = 48;
+        var data = new byte[w * h * 3];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                var inside = x is >= 14 and < 50 && y is >= 10 and < 38;
+                for (var c = 0; c < 3; c++)
+                {
+                    data[(((y * w) + x) * 3) + c] = inside ? faceColour[c] : (byte)220;
+                }
+            }
+        }
+
+        return new RgbPixels(w, h, data);
+    }
+}
