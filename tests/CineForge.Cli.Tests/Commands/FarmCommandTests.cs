@@ -48,4 +48,17 @@ public sealed class FarmCommandTests
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Contains("port 1", cli.Errors.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkerWithMissingModelFolder_IsAUsageError_BeforeReachingTheFarm()
+    {
+        var cli = new TestCli();
+        var missing = Path.Combine(Path.GetTempPath(), "cineforge-no-models", Guid.NewGuid().ToString("N"));
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "worker", "--farm", Unreachable, "--models", missing });
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--models", cli.Errors.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot reach", cli.Errors.ToString(), StringComparison.Ordinal);
+    }
 }

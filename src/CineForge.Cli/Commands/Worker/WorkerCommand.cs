@@ -1,5 +1,8 @@
 using System.CommandLine;
 using CineForge.Farm;
+using CineForge.Onnx;
+using CineForge.Onnx.Pipeline;
+using CineForge.Onnx.Runtime;
 using CineForge.Runtime;
 using Spectre.Console;
 
@@ -36,18 +39,28 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
     /// <summary>Serves jobs until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(WorkerSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Models is { } models && !Directory.Exists(models))
+        // --models: the same ONNX backends a local render with --models uses, so the bytes match.
+        OnnxRenderBackends? models = null;
+        if (settings.Models is { } modelDirectory)
         {
-            errors.WriteLine($"cineforge: model folder {models} does not exist.");
-            return ExitCodes.Usage;
+            try
+            {
+                models = OnnxRenderBackends.Open(modelDirectory, new OnnxBackendOptions(Notice: line => console.WriteLine("cineforge: " + line)));
+            }
+            catch (ModelFolderException ex)
+            {
+                errors.WriteLine($"cineforge: --models: {ex.Message}");
+                return ExitCodes.Usage;
+            }
         }
 
+        using var owned = models;
         try
         {
             var timings = settings.LeaseSeconds is { } seconds
                 ? FarmTimings.Default with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(1, seconds)) }
                 : FarmTimings.Default;
-            var options = new FarmWorkerOptions(settings.Farm, FarmQueues.Parse(settings.Queues), RenderBackends.Previz(), settings.Name, Timings: timings);
+            var options = new FarmWorkerOptions(settings.Farm, FarmQueues.Parse(settings.Queues), models?.Backends ?? RenderBackends.Previz(), settings.Name, Timings: timings);
             await FarmWorker.RunAsync(options, worker => console.WriteLine($"worker {worker} ready: queues {string.Join(",", options.Queues)}"), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
