@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using CineForge.Cli.Commands.Check;
+using CineForge.Cli.Commands.Farm;
 using CineForge.Cli.Commands.Models;
 using CineForge.Cli.Commands.New;
 using CineForge.Cli.Commands.Plan;
 using CineForge.Cli.Commands.Render;
+using CineForge.Cli.Commands.Worker;
 using CineForge.Hosting;
 using Spectre.Console;
 
@@ -35,6 +37,8 @@ public sealed class CineForgeCli
         root.Add(new PlanCommand(console, errors, checker).Build(global));
         root.Add(new NewCommand(console, errors).Build());
         root.Add(new RenderCommand(console, errors, checker, renderer).Build(global));
+        root.Add(new WorkerCommand(console, errors).Build());
+        root.Add(new FarmStatusCommand(console, errors).Build());
         root.Add(new ModelsCommand(console).Build());
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -56,10 +56,12 @@ public sealed class FilmRenderer
 
         using var renderLock = AcquireLock(filmDirectory);
         var shotRenderer = new ShotRenderer(backends);
-        var jobs = Enumerable.Range(1, film.Shots.Count).ToList();
+        ShotContext ContextFor() => new(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress);
+        var filmJson = FilmJson.Serialize(film);
+        var jobs = Enumerable.Range(1, film.Shots.Count).Select(index => ShotJob.For(film, filmJson, index, filmDirectory, ContextFor(), backends)).ToList();
         var results = await (dispatcher ?? new InProcessShotDispatcher(options.Parallelism)).RunAsync(
             jobs,
-            (index, token) => shotRenderer.RenderAsync(new ShotContext(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress), index, filmDirectory, token),
+            (job, token) => shotRenderer.RenderAsync(ContextFor(), job.Index, filmDirectory, token),
             cancellationToken).ConfigureAwait(false);
 
         var continuity = Continuity(results);

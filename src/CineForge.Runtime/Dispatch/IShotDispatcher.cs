@@ -3,7 +3,9 @@ namespace CineForge.Runtime.Dispatch;
 /// <summary>
 /// Runs the shots of a film. Shots are independent jobs (keyframe → correct → animate → select);
 /// the film waits for all of them. In-process by default; a farm dispatcher (Hangfire) plugs in
-/// here and runs the same job on a worker, against a shared artefact store.
+/// here: the renderer's jobs are <see cref="ShotJob"/>s, plain data a worker renders against the
+/// shared artefact store, after which <c>execute</c> on the submitter finds every artefact in the
+/// store and only reads the shot's result back.
 /// </summary>
 public interface IShotDispatcher
 {

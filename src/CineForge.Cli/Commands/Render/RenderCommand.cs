@@ -36,12 +36,14 @@ public sealed class RenderCommand
         var resolution = new Option<string?>("--resolution") { Description = "Draft: render every shot at WxH (even numbers) instead of its keyframe resolution." };
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: film.lock.json next to the film)." };
         var models = new Option<string?>("--models") { Description = "A Stable Diffusion ONNX folder: keyframes, img2img and depth parallax on the GPU (CUDA, else CPU) instead of the previz (default: CINEFORGE_MODELS)." };
-        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, models };
+        var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\". Workers run `cineforge worker`." };
+        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, models, farm };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
                 Film = parse.GetRequiredValue(film),
                 OutputDirectory = parse.GetValue(output),
+                Farm = parse.GetValue(farm),
                 WarnAsError = parse.GetValue(warnAsError),
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
@@ -77,9 +79,10 @@ public sealed class RenderCommand
         }
 
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? Path.Combine(Path.GetDirectoryName(path)!, "render"));
+        var target = settings.Farm is { } connectionString ? new FarmFilmRenderer(connectionString, errors) : renderer;
         foreach (var film in result.Films)
         {
-            var exitCode = await renderer.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
+            var exitCode = await target.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
             if (exitCode != ExitCodes.Success)
             {
                 return exitCode;

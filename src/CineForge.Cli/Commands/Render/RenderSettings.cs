@@ -9,6 +9,9 @@ public sealed record RenderSettings
     /// <summary>--out DIR: where renders go (default: <c>render/</c> next to the film).</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>--farm: render on the farm whose PostgreSQL connection string this is, instead of in this process.</summary>
+    public string? Farm { get; init; }
+
     /// <summary>--warnaserror: warnings stop the render too.</summary>
     public bool WarnAsError { get; init; }
 

@@ -18,7 +18,7 @@ namespace CineForge.Cli.Commands.Render;
 /// film (edit, grade, sound, master and distribution exports, report) into the same film folder,
 /// with its work files in the same artefact store.
 /// </summary>
-public sealed class RuntimeFilmRenderer : IFilmRenderer
+public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null) : IFilmRenderer
 {
     private readonly Dictionary<string, int> filmsPerScript = new(StringComparer.Ordinal);
 
@@ -65,7 +65,7 @@ public sealed class RuntimeFilmRenderer : IFilmRenderer
         {
             using (models)
             {
-                result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+                result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
             }
         }
         catch (RenderException ex)

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using CineForge.Hosting;
+using CineForge.Rules;
+using CineForge.Runtime;
+using CineForge.Runtime.Cache;
+using Hangfire;
+
+namespace CineForge.Farm.Tests;
+
+/// <summary>The test database, films, folders and worker processes of the farm tests.</summary>
+internal static class FarmTestSupport
+{
+    /// <summary>The variable holding the test database's connection string (set by .ci/run).</summary>
+    public const string DatabaseVariable = "CINEFORGE_TEST_PG";
+
+    /// <summary>Frame size of farm test renders: the farm's bytes are what these tests are about, not resolution.</summary>
+    public static readonly FrameSize Small = new(160, 90);
+
+    /// <summary>Timings short enough for a test: a killed worker's job returns after a few seconds.</summary>
+    public static readonly FarmTimings Quick = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+
+    /// <summary>The repository root (holds CineForge.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The cosmetic ad example's folder.</summary>
+    public static string CosmeticAdFolder => Path.Combine(RepositoryRoot, "examples", "cosmetic-ad");
+
+    /// <summary>The test database, or a skip with the reason.</summary>
+    public static string Database()
+    {
+        var connection = Environment.GetEnvironmentVariable(DatabaseVariable);
+        Skip.If(string.IsNullOrWhiteSpace(connection), $"{DatabaseVariable} is not set: no PostgreSQL for the farm tests (.ci/run starts one).");
+        return connection!;
+    }
+
+    /// <summary>The cosmetic ad, loaded through the script host.</summary>
+    public static Film CosmeticAd() => FilmScript.LoadAsync(Path.Combine(CosmeticAdFolder, "film.csx")).GetAwaiter().GetResult()[0];
+
+    /// <summary>Options rendering into <paramref name="folder"/> at <see cref="Small"/>.</summary>
+    public static RenderOptions Options(string folder) => new()
+    {
+        OutputDirectory = Path.Combine(folder, "out"),
+        CacheDirectory = Path.Combine(folder, "cache"),
+        Resolution = Small,
+        AssetRoot = CosmeticAdFolder,
+    };
+
+    /// <summary>Removes every job the farm holds, so one test's leftovers never reach another.</summary>
+    public static void ClearFarm(string connection)
+    {
+        var storage = FarmStorage.Open(connection, Quick);
+        var client = new BackgroundJobClient(storage);
+        var api = storage.GetMonitoringApi();
+        var ids = api.Queues().SelectMany(q => api.EnqueuedJobs(q.Name, 0, 10_000).Select(j => j.Key))
+            .Concat(api.ProcessingJobs(0, 10_000).Select(j => j.Key))
+            .Concat(api.ScheduledJobs(0, 10_000).Select(j => j.Key))
+            .Concat(api.FailedJobs(0, 10_000).Select(j => j.Key))
+            .ToList();
+        foreach (var id in ids)
+        {
+            client.Delete(id);
+        }
+    }
+
+    /// <summary>Every complete object of a store (temporary files excluded): relative path → SHA-256.</summary>
+    public static SortedDictionary<string, string> StoreHashes(string store)
+    {
+        var objects = Path.Combine(store, "objects");
+        return new SortedDictionary<string, string>(
+            Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal))
+                .ToDictionary(f => Path.GetRelativePath(objects, f).Replace('\\', '/'), ArtefactKey.HashFile),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Every named clip of a render: shot/take → SHA-256.</summary>
+    public static IReadOnlyList<string> ClipHashes(FilmRenderResult result) =>
+        result.Shots.SelectMany(s => s.Takes.Select(t => $"{s.Index:00}-{s.Name}/{t.Label}: {t.ClipSha256}")).ToList();
+
+    /// <summary>Starts <c>cineforge worker</c> as its own process.</summary>
+    public static WorkerProcess StartWorker(string connection, string name, int leaseSeconds) => new(connection, name, leaseSeconds);
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CineForge.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CineForge.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A <c>cineforge worker</c> process; killed on dispose.</summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Text.StringBuilder log = new();
+
+    public WorkerProcess(string connection, string name, int leaseSeconds)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var cli = Path.Combine(FarmTestSupport.RepositoryRoot, "src", "CineForge.Cli", "bin", configuration, "net10.0", "cineforge.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { cli, "worker", "--farm", connection, "--name", name, "--lease", leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Name = name;
+        process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => Record(e.Data, isReady: e.Data?.StartsWith("worker ", StringComparison.Ordinal) == true);
+        process.ErrorDataReceived += (_, e) => Record(e.Data, isReady: false);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits until the worker's server is up.</summary>
+    public async Task WaitReadyAsync()
+    {
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+        if (finished != ready.Task)
+        {
+            throw new InvalidOperationException($"worker {Name} did not start:\n{Log}");
+        }
+    }
+
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        process.Dispose();
+    }
+
+    private void Record(string? line, bool isReady)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.AppendLine(line);
+        }
+
+        if (isReady)
+        {
+            ready.TrySetResult();
+        }
+    }
+}
+
+/// <summary>A temporary folder removed on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cineforge-farm-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+/// <summary>The farm tests share one database and its queues: they run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FarmCollection
+{
+    public const string Name = "farm";
+}
