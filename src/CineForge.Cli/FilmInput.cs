@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CineForge.Hosting;
 
 namespace CineForge.Cli;
@@ -5,6 +6,21 @@ namespace CineForge.Cli;
 /// <summary>Turns the film argument into a film file: a .csx or .cs file, or a folder holding film.csx (else film.cs).</summary>
 public static class FilmInput
 {
+    /// <summary>The <c>film</c> argument every film command takes.</summary>
+    public static Argument<string> CreateArgument() => new("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
+
+    /// <summary>Resolves <paramref name="argument"/>; on failure writes the usage error to <paramref name="errors"/> and returns null.</summary>
+    public static string? ResolveOrReport(string argument, TextWriter errors)
+    {
+        var (path, error) = Resolve(argument);
+        if (path is null)
+        {
+            errors.WriteLine("cineforge: " + error);
+        }
+
+        return path;
+    }
+
     /// <summary>The full path of the film, or the usage error that says why there is none.</summary>
     public static (string? Path, string? Error) Resolve(string argument)
     {

@@ -35,7 +35,7 @@ public sealed class CheckCommand
     /// <summary>The System.CommandLine command bound to this handler.</summary>
     public Command Build(GlobalOptions global)
     {
-        var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
+        var film = FilmInput.CreateArgument();
         var isStatic = new Option<bool>("--static") { Description = "Compile and analyze only; run no script code (for untrusted changes in CI)." };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error." };
         var format = new Option<DiagnosticFormat>("--format") { Description = "Output format: text (compiler-style lines) or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => DiagnosticFormat.Text };
@@ -62,10 +62,8 @@ public sealed class CheckCommand
     /// <summary>Runs the check; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(CheckSettings settings, CancellationToken cancellationToken)
     {
-        var (path, error) = FilmInput.Resolve(settings.Film);
-        if (path is null)
+        if (FilmInput.ResolveOrReport(settings.Film, errors) is not { } path)
         {
-            errors.WriteLine("cineforge: " + error);
             return ExitCodes.Usage;
         }
 

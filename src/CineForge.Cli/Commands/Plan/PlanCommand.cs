@@ -31,7 +31,7 @@ public sealed class PlanCommand
     /// <summary>The System.CommandLine command bound to this handler.</summary>
     public Command Build(GlobalOptions global)
     {
-        var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
+        var film = FilmInput.CreateArgument();
         var json = new Option<bool>("--json") { Description = "Write the settings log (the resolved plan as JSON) instead of tables." };
         var command = new Command("plan", "Show the shot list, timeline, resolved settings per shot and the assembled prompts.") { film, json };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
@@ -50,10 +50,8 @@ public sealed class PlanCommand
     /// <summary>Prints the plan; returns the exit code (1 when the film has errors, as <c>check</c>).</summary>
     public async Task<int> ExecuteAsync(PlanSettings settings, CancellationToken cancellationToken)
     {
-        var (path, error) = FilmInput.Resolve(settings.Film);
-        if (path is null)
+        if (FilmInput.ResolveOrReport(settings.Film, errors) is not { } path)
         {
-            errors.WriteLine("cineforge: " + error);
             return ExitCodes.Usage;
         }
 

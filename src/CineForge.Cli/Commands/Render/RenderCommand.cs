@@ -28,7 +28,7 @@ public sealed class RenderCommand
     /// <summary>The System.CommandLine command bound to this handler.</summary>
     public Command Build(GlobalOptions global)
     {
-        var film = new Argument<string>("film") { Description = "The film: a .csx script, a .cs file-based app, or a folder holding film.csx." };
+        var film = FilmInput.CreateArgument();
         var output = new Option<string?>("--out") { Description = "Folder for the renders (default: render/ next to the film)." };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error: warnings stop the render too." };
         var parallel = new Option<int>("--parallel") { Description = "Shots rendered at once.", DefaultValueFactory = _ => 1 };
@@ -61,10 +61,8 @@ public sealed class RenderCommand
     /// <summary>Checks, then renders; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(RenderSettings settings, CancellationToken cancellationToken)
     {
-        var (path, error) = FilmInput.Resolve(settings.Film);
-        if (path is null)
+        if (FilmInput.ResolveOrReport(settings.Film, errors) is not { } path)
         {
-            errors.WriteLine("cineforge: " + error);
             return ExitCodes.Usage;
         }
 
