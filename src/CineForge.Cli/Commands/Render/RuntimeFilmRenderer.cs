@@ -28,7 +28,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         var output = console.Profile.Out.Writer;
         if (!TryParseSize(request.Settings.Resolution, out var size))
         {
-            output.WriteLine($"cineforge: --resolution must be WxH with even numbers (1536x864); got '{request.Settings.Resolution}'.");
+            output.WriteLine($"cineforge: --resolution must be WxH with even numbers ({Recommended.KeyframeResolutions[0]}); got '{request.Settings.Resolution}'.");
             return ExitCodes.RenderFailed;
         }
 
