@@ -1,13 +1,18 @@
+using CineForge.Runtime.Stages;
+
 namespace CineForge.Farm;
 
 /// <summary>The queues a farm job can go to, one per capability a worker declares with <c>--queues</c>.</summary>
 public static class FarmQueues
 {
-    /// <summary>Jobs that need an accelerator: keyframes, img2img, animation.</summary>
+    /// <summary>Jobs that need an accelerator: keyframe and animate jobs (text-to-image, img2img, animation and its QA).</summary>
     public const string Gpu = "gpu";
 
-    /// <summary>Jobs that need only a CPU.</summary>
+    /// <summary>Jobs that need only a CPU: select jobs (choose the take, copy the named clips, write shot.json).</summary>
     public const string Cpu = "cpu";
+
+    /// <summary>The queue of <paramref name="stage"/>'s jobs.</summary>
+    public static string Of(ShotStage stage) => stage == ShotStage.Select ? Cpu : Gpu;
 
     /// <summary>Every queue, in the order a worker serving both takes them.</summary>
     public static IReadOnlyList<string> All { get; } = [Gpu, Cpu];

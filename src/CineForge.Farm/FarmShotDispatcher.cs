@@ -1,116 +1,254 @@
+using System.Diagnostics;
+using System.Globalization;
 using CineForge.Runtime;
 using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Stages;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Hangfire.Storage;
 
 namespace CineForge.Farm;
 
-/// <summary>Where a farm render stands: jobs per state.</summary>
-/// <param name="Total">Shot jobs of the film.</param>
-/// <param name="Queued">Waiting for a worker (or for a retry).</param>
-/// <param name="Running">Being rendered.</param>
-/// <param name="Done">Rendered.</param>
-public sealed record FarmProgress(int Total, int Queued, int Running, int Done);
+/// <summary>Done and total jobs of one stage.</summary>
+/// <param name="Done">Succeeded.</param>
+/// <param name="Total">Of the film.</param>
+public sealed record StageCount(int Done, int Total)
+{
+    /// <summary>"3/14".</summary>
+    public override string ToString() => $"{Done}/{Total}";
+}
+
+/// <summary>Where a farm render stands.</summary>
+/// <param name="Keyframes">Keyframe jobs done.</param>
+/// <param name="Animations">Animate jobs done.</param>
+/// <param name="Selections">Select jobs done.</param>
+/// <param name="Running">Jobs being run by a worker.</param>
+/// <param name="Queued">Jobs waiting for a worker (or for a retry).</param>
+/// <param name="Awaiting">Jobs waiting for the stage before them.</param>
+public sealed record FarmProgress(StageCount Keyframes, StageCount Animations, StageCount Selections, int Running, int Queued, int Awaiting);
 
 /// <summary>
-/// Runs a film's shots on the farm: one Hangfire job per <see cref="ShotJob"/> in the
-/// <see cref="FarmQueues.Gpu"/> queue, waits until every job succeeded (reporting progress), then
-/// lets the renderer read each shot's result back from the shared store, where every artefact now
-/// is. A job that fails for good stops the film with its shot and reason; the film's other jobs are
-/// deleted, the failed one stays for <c>farm status</c>. The submitter and every worker must see the store and film folder at the same path.
+/// Runs a film's shots on the farm as Hangfire jobs, one per stage: for every take a keyframe job in
+/// the <see cref="FarmQueues.Gpu"/> queue and its animate job, a continuation of it
+/// (<c>ContinueJobWith</c>, only on success), in the same queue; then per shot a select job in the
+/// <see cref="FarmQueues.Cpu"/> queue. Open-source Hangfire has no continuation with several parents
+/// (batches are Hangfire Pro), so the submitter is the fan-in: it creates a shot's select job once
+/// every animate job of the shot has succeeded, and the select job itself reads each take by looking
+/// only, stopping rather than choosing from a take whose clip is not complete in the store. When
+/// every select job succeeded, the submitter reads each shot's result back from the store and the
+/// film folder. A job that fails for good stops the film with its shot, take, stage and reason; the
+/// film's other jobs are deleted, the failed one stays for <c>farm status</c>. The submitter and
+/// every worker must see the store and film folder at the same path.
 /// </summary>
 public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage storage, FarmTimings? timings = null, IProgress<FarmProgress>? progress = null) : IShotDispatcher
 {
     private readonly FarmTimings timings = timings ?? FarmTimings.Default;
 
-    /// <summary>Jobs of the last run, in shot order (for status and tests).</summary>
-    public IReadOnlyList<string> JobIds { get; private set; } = [];
+    /// <summary>The stage jobs of the last run, in shot order, with their Hangfire ids.</summary>
+    public IReadOnlyList<FarmStageEntry> Jobs { get; private set; } = [];
 
-    /// <summary>How long the last run took to read the shots' results back from the store once the farm was done.</summary>
+    /// <summary>How long the last run took to read the shots' results back once the farm was done.</summary>
     public TimeSpan ReadBackTime { get; private set; }
 
     /// <inheritdoc />
-    /// <exception cref="NotSupportedException">The jobs are not <see cref="ShotJob"/>s: only plain data can cross to a worker.</exception>
-    public async Task<IReadOnlyList<TResult>> RunAsync<TJob, TResult>(IReadOnlyList<TJob> jobs, Func<TJob, CancellationToken, Task<TResult>> execute, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShotResult>> RunAsync(IReadOnlyList<ShotJob> shots, ShotRunner runner, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(jobs);
-        ArgumentNullException.ThrowIfNull(execute);
-        var shotJobs = jobs.Select(j => j as ShotJob ?? throw new NotSupportedException($"The farm runs {nameof(ShotJob)}s only, not {typeof(TJob).Name}.")).ToList();
+        ArgumentNullException.ThrowIfNull(shots);
+        ArgumentNullException.ThrowIfNull(runner);
+        var runs = await SubmitAsync(shots, cancellationToken).ConfigureAwait(false);
+        var readBack = Stopwatch.StartNew();
+        var results = new List<ShotResult>(shots.Count);
+        for (var i = 0; i < shots.Count; i++)
+        {
+            results.Add(await runner.ReadBackAsync(shots[i], runs[i]).ConfigureAwait(false));
+        }
+
+        ReadBackTime = readBack.Elapsed;
+        return results;
+    }
+
+    /// <summary>Creates the stage jobs of <paramref name="shots"/> and waits until every select job succeeded; returns what each shot's stage jobs did, in shot order.</summary>
+    /// <exception cref="RenderException">A stage job failed for good or was deleted; the message names its shot, take and stage.</exception>
+    public async Task<IReadOnlyList<IReadOnlyList<StageRun>>> SubmitAsync(IReadOnlyList<ShotJob> shots, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shots);
+        if (shots.Count == 0)
+        {
+            return [];
+        }
+
+        var film = shots.Select(shot => new ShotTrack(shot)).ToList();
         var client = new BackgroundJobClient(storage);
-        var ids = shotJobs.Select(job => client.Create(
-            // The queue is part of the job, not only of its first state, so a retry returns to it.
-            Job.FromExpression<ShotJobPerformer>(p => p.RenderAsync(job.ToJson(), Label(job), null, CancellationToken.None), FarmQueues.Gpu),
-            new EnqueuedState(FarmQueues.Gpu))).ToList();
-        JobIds = ids;
+        Jobs = [];
         try
         {
-            await WaitAsync(shotJobs, ids, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            // The film stops: its other jobs go; a failed job stays, so farm status shows why.
-            using var connection = storage.GetConnection();
-            foreach (var id in ids.Where(id => connection.GetStateData(id)?.Name != "Failed"))
+            foreach (var shot in film)
             {
-                client.Delete(id);
+                foreach (var (keyframe, animate) in shot.Takes)
+                {
+                    keyframe.Id = Create(client, keyframe.Job, parentId: null);
+                    animate.Id = Create(client, animate.Job, keyframe.Id);
+                }
+            }
+
+            Save(film);
+            await WaitAsync(client, film, cancellationToken).ConfigureAwait(false);
+            var runs = Runs(film);
+            FarmFilms.Remove(storage, shots[0].FilmDirectory);
+            return runs;
+        }
+        catch (Exception ex)
+        {
+            // The film stops: its other jobs go; a failed job stays, with the film's record, so farm status shows why.
+            using (var connection = storage.GetConnection())
+            {
+                foreach (var stage in film.SelectMany(s => s.All).Where(s => s.Id is not null && connection.GetStateData(s.Id)?.Name != FailedState.StateName))
+                {
+                    client.Delete(stage.Id);
+                }
+            }
+
+            if (ex is RenderException)
+            {
+                Save(film);
+            }
+            else
+            {
+                FarmFilms.Remove(storage, shots[0].FilmDirectory);
             }
 
             throw;
         }
-
-        var readBack = System.Diagnostics.Stopwatch.StartNew();
-        var results = new List<TResult>(jobs.Count);
-        foreach (var job in jobs)
-        {
-            results.Add(await execute(job, cancellationToken).ConfigureAwait(false));
-        }
-
-        ReadBackTime = readBack.Elapsed;
-
-        return results;
     }
 
-    /// <summary>"03-tired-mirror of Lumiere Serum": a job's name in status and errors.</summary>
-    public static string Label(ShotJob job) => $"{job.Index:00}-{job.Shot} of {job.Title}";
-
-    private async Task WaitAsync(IReadOnlyList<ShotJob> jobs, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    private static string Create(BackgroundJobClient client, StageJob job, string? parentId)
     {
+        var queue = FarmQueues.Of(job.Stage);
+        var json = job.ToJson();
+        var label = job.Label;
+        // The queue is part of the job, not only of its first state, so a retry returns to it.
+        return parentId is null
+            ? client.Create(Job.FromExpression<StageJobPerformer>(p => p.RunAsync(json, label, null, CancellationToken.None), queue), new EnqueuedState(queue))
+            : client.ContinueJobWith<StageJobPerformer>(parentId, queue, p => p.RunAsync(json, label, null, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+    }
+
+    private async Task WaitAsync(BackgroundJobClient client, IReadOnlyList<ShotTrack> film, CancellationToken cancellationToken)
+    {
+        var all = film.SelectMany(s => s.All).ToList();
         while (true)
         {
-            int queued = 0, running = 0, done = 0;
             using (var connection = storage.GetConnection())
             {
-                for (var i = 0; i < ids.Count; i++)
+                foreach (var stage in all.Where(s => s.Id is not null && !s.Succeeded))
                 {
-                    var state = connection.GetStateData(ids[i]);
-                    switch (state?.Name)
+                    var state = connection.GetStateData(stage.Id);
+                    stage.State = state?.Name;
+                    if (state?.Name == FailedState.StateName)
                     {
-                        case "Succeeded":
-                            done++;
-                            break;
-                        case "Processing":
-                            running++;
-                            break;
-                        case "Failed":
-                            var reason = state.Data.TryGetValue("ExceptionMessage", out var message) ? message : state.Reason;
-                            throw new RenderException($"Shot #{jobs[i].Index} '{jobs[i].Shot}' failed on the farm (job {ids[i]}): {reason}");
-                        case "Deleted":
-                            throw new RenderException($"Shot #{jobs[i].Index} '{jobs[i].Shot}': its farm job {ids[i]} was deleted.");
-                        default:
-                            queued++;
-                            break;
+                        throw Failure(connection, stage, state);
+                    }
+
+                    if (state is null || state.Name == DeletedState.StateName)
+                    {
+                        throw new RenderException($"{Where(stage.Job)}: its farm job {stage.Id} was deleted.");
                     }
                 }
             }
 
-            progress?.Report(new FarmProgress(ids.Count, queued, running, done));
-            if (done == ids.Count)
+            // The fan-in: a shot's select job exists only once every take of the shot is animated.
+            var ready = film.Where(s => s.Select.Id is null && s.Takes.All(t => t.Animate.Succeeded)).ToList();
+            foreach (var shot in ready)
+            {
+                shot.Select.Id = Create(client, shot.Select.Job, parentId: null);
+            }
+
+            if (ready.Count > 0)
+            {
+                Save(film);
+            }
+
+            progress?.Report(Progress(all));
+            if (film.All(s => s.Select.Succeeded))
             {
                 return;
             }
 
             await Task.Delay(timings.StatusPoll, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private IReadOnlyList<IReadOnlyList<StageRun>> Runs(IReadOnlyList<ShotTrack> film)
+    {
+        using var connection = storage.GetConnection();
+        return film.Select(shot => (IReadOnlyList<StageRun>)shot.All
+            .Select(stage => StageJobPerformer.RunOf(connection, stage.Id!) ?? throw new RenderException($"{Where(stage.Job)}: its farm job {stage.Id} succeeded without saying what it did."))
+            .ToList()).ToList();
+    }
+
+    private void Save(IReadOnlyList<ShotTrack> film)
+    {
+        var stages = film.SelectMany(s => s.All).Select(s => new FarmStageEntry(s.Job.Shot.Index, s.Job.Shot.Shot, s.Job.Stage, s.Job.Take, s.Id)).ToList();
+        Jobs = stages;
+        FarmFilms.Save(storage, new FarmFilmRecord(film[0].Shot.Title, film[0].Shot.FilmDirectory, stages));
+    }
+
+    private static FarmProgress Progress(IReadOnlyList<StageTrack> all)
+    {
+        StageCount Count(ShotStage stage) => new(all.Count(s => s.Job.Stage == stage && s.Succeeded), all.Count(s => s.Job.Stage == stage));
+        return new FarmProgress(
+            Count(ShotStage.Keyframe),
+            Count(ShotStage.Animate),
+            Count(ShotStage.Select),
+            all.Count(s => s.State == ProcessingState.StateName),
+            all.Count(s => s.State == EnqueuedState.StateName || s.State == ScheduledState.StateName),
+            all.Count(s => s.Id is null || s.State == AwaitingState.StateName));
+    }
+
+    private static RenderException Failure(IStorageConnection connection, StageTrack stage, StateData state)
+    {
+        var reason = state.Data.TryGetValue("ExceptionMessage", out var message) ? message : state.Reason;
+        var retries = int.TryParse(connection.GetJobParameter(stage.Id, "RetryCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+        return new RenderException($"{Where(stage.Job)} failed on the farm after {retries + 1} attempt{(retries == 0 ? string.Empty : "s")} (job {stage.Id}): {reason}");
+    }
+
+    /// <summary>"Shot #2 'serum', take B, keyframe stage" or "Shot #2 'serum', select stage".</summary>
+    private static string Where(StageJob job) =>
+        job.Take is null
+            ? $"Shot #{job.Shot.Index} '{job.Shot.Shot}', {job.Stage.ToString().ToLowerInvariant()} stage"
+            : $"Shot #{job.Shot.Index} '{job.Shot.Shot}', take {job.Take}, {job.Stage.ToString().ToLowerInvariant()} stage";
+
+    /// <summary>A stage job of this run and the state last read.</summary>
+    private sealed class StageTrack(StageJob job)
+    {
+        public StageJob Job { get; } = job;
+
+        public string? Id { get; set; }
+
+        public string? State { get; set; }
+
+        public bool Succeeded => State == SucceededState.StateName;
+    }
+
+    /// <summary>A shot's stage jobs: keyframe and animate per take, then select.</summary>
+    private sealed class ShotTrack
+    {
+        public ShotTrack(ShotJob shot)
+        {
+            Shot = shot;
+            var stages = shot.Stages();
+            Takes = stages.Where(s => s.Stage == ShotStage.Keyframe)
+                .Select(k => (new StageTrack(k), new StageTrack(stages.Single(a => a.Stage == ShotStage.Animate && a.Take == k.Take))))
+                .ToList();
+            Select = new StageTrack(stages.Single(s => s.Stage == ShotStage.Select));
+        }
+
+        public ShotJob Shot { get; }
+
+        public IReadOnlyList<(StageTrack Keyframe, StageTrack Animate)> Takes { get; }
+
+        public StageTrack Select { get; }
+
+        public IEnumerable<StageTrack> All => Takes.SelectMany(t => new[] { t.Keyframe, t.Animate }).Append(Select);
     }
 }

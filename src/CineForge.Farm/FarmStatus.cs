@@ -1,53 +1,114 @@
-using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Stages;
 using Hangfire.PostgreSql;
-using Hangfire.Storage.Monitoring;
+using Hangfire.States;
+using Hangfire.Storage;
 
 namespace CineForge.Farm;
 
-/// <summary>One shot job as <c>cineforge farm status</c> shows it.</summary>
-/// <param name="Film">The film's title.</param>
+/// <summary>One stage job of a film as <c>cineforge farm status</c> shows it.</summary>
+/// <param name="Index">1-based shot index.</param>
 /// <param name="Shot">"03-tired-mirror".</param>
-/// <param name="State">queued, scheduled (waiting for a retry), running or failed.</param>
-/// <param name="JobId">The Hangfire job id.</param>
-/// <param name="Detail">The worker running it, or why it failed.</param>
-public sealed record FarmJobRow(string Film, string Shot, string State, string JobId, string Detail);
+/// <param name="Stage">The stage.</param>
+/// <param name="Take">The take, or null for a select job.</param>
+/// <param name="State">done, running, queued (also when waiting for a retry), awaiting (the stage before it), failed, or stopped (deleted when the film stopped).</param>
+/// <param name="JobId">The Hangfire job, or null for a select job not created yet.</param>
+/// <param name="Detail">The worker that runs or ran it, what it waits for, or why it failed.</param>
+public sealed record FarmStageStatus(int Index, string Shot, ShotStage Stage, string? Take, string State, string? JobId, string Detail)
+{
+    /// <summary>"keyframe A", "select".</summary>
+    public string Name => StageRun.Describe(Stage, Take);
+}
 
-/// <summary>Reads the farm's queued, scheduled, running and failed shot jobs from Hangfire's monitoring API.</summary>
+/// <summary>A film on the farm: each of its stage jobs.</summary>
+/// <param name="Title">The film's title.</param>
+/// <param name="FilmDirectory">Its output folder.</param>
+/// <param name="Stages">Its stage jobs, by shot.</param>
+public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages);
+
+/// <summary>What the farm is doing: live workers, and every film being rendered or stopped by a failure.</summary>
+/// <param name="Workers">Live worker servers.</param>
+/// <param name="Films">The films on record.</param>
+public sealed record FarmSnapshot(int Workers, IReadOnlyList<FarmFilmStatus> Films);
+
+/// <summary>Reads the farm's films and the state of each stage job from Hangfire's storage; changes nothing.</summary>
 public static class FarmStatus
 {
-    /// <summary>Rows read per state.</summary>
-    public const int Limit = 1000;
+    /// <summary>done.</summary>
+    public const string Done = "done";
 
-    /// <summary>Every queued, scheduled, running and failed shot job, ordered by film and shot; plus the number of live workers.</summary>
-    public static (IReadOnlyList<FarmJobRow> Jobs, int Workers) Read(PostgreSqlStorage storage)
+    /// <summary>running.</summary>
+    public const string Running = "running";
+
+    /// <summary>queued.</summary>
+    public const string Queued = "queued";
+
+    /// <summary>awaiting.</summary>
+    public const string Awaiting = "awaiting";
+
+    /// <summary>failed.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>stopped.</summary>
+    public const string Stopped = "stopped";
+
+    /// <summary>Every film on record with the state of each stage job, and the number of live workers.</summary>
+    public static FarmSnapshot Read(PostgreSqlStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var api = storage.GetMonitoringApi();
-        var rows = new List<FarmJobRow>();
-        foreach (var queue in api.Queues())
-        {
-            rows.AddRange(api.EnqueuedJobs(queue.Name, 0, Limit).Select(j => Row(j.Key, j.Value.Job, "queued", queue.Name)));
-        }
-
-        rows.AddRange(api.ScheduledJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "scheduled", $"retry at {j.Value.EnqueueAt:u}")));
-        using (var connection = storage.GetConnection())
-        {
-            rows.AddRange(api.ProcessingJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "running", ShotJobPerformer.WorkerOf(connection, j.Key) ?? j.Value.ServerId)));
-        }
-
-        rows.AddRange(api.FailedJobs(0, Limit).Select(j => Row(j.Key, j.Value.Job, "failed", j.Value.ExceptionMessage)));
-        var ordered = rows.Where(r => r is not null).OrderBy(r => r.Film, StringComparer.Ordinal).ThenBy(r => r.Shot, StringComparer.Ordinal).ThenBy(r => r.State, StringComparer.Ordinal).ToList();
-        return (ordered, api.Servers().Count);
+        using var connection = storage.GetConnection();
+        var films = FarmFilms.All(connection).Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList())).ToList();
+        return new FarmSnapshot(storage.GetMonitoringApi().Servers().Count, films);
     }
 
-    private static FarmJobRow Row(string id, Hangfire.Common.Job? job, string state, string? detail)
+    private static FarmStageStatus Describe(IStorageConnection connection, FarmFilmRecord film, FarmStageEntry stage)
     {
-        if (job?.Args is [string json, ..] && job.Type == typeof(ShotJobPerformer))
+        var shot = $"{stage.Index:00}-{stage.Shot}";
+        FarmStageStatus Row(string state, string detail) => new(stage.Index, shot, stage.Stage, stage.Take, state, stage.JobId, detail);
+        if (stage.JobId is null)
         {
-            var shot = ShotJob.FromJson(json);
-            return new FarmJobRow(shot.Title, $"{shot.Index:00}-{shot.Shot}", state, id, detail ?? string.Empty);
+            var takes = film.Stages.Where(s => s.Index == stage.Index && s.Stage == ShotStage.Animate).Select(s => s.Take);
+            return Row(Awaiting, $"animate {string.Join(", ", takes)}");
         }
 
-        return new FarmJobRow("(not a shot job)", job?.ToString() ?? "?", state, id, detail ?? string.Empty);
+        var data = connection.GetStateData(stage.JobId);
+        if (data is null)
+        {
+            return Row(Stopped, "the job is gone");
+        }
+
+        var name = data.Name;
+        if (name == SucceededState.StateName)
+        {
+            return Row(Done, StageJobPerformer.RunOf(connection, stage.JobId) is { } run ? $"{run.Worker}, {(run.Rendered ? "rendered" : "found in the store")}" : string.Empty);
+        }
+
+        if (name == ProcessingState.StateName)
+        {
+            return Row(Running, StageJobPerformer.WorkerOf(connection, stage.JobId) ?? Value(data, "ServerId") ?? string.Empty);
+        }
+
+        if (name == EnqueuedState.StateName)
+        {
+            return Row(Queued, $"queue {Value(data, "Queue") ?? FarmQueues.Of(stage.Stage)}");
+        }
+
+        if (name == ScheduledState.StateName)
+        {
+            return Row(Queued, data.Reason ?? "waiting for a retry");
+        }
+
+        if (name == AwaitingState.StateName)
+        {
+            return Row(Awaiting, film.Stages.FirstOrDefault(s => s.JobId is not null && s.JobId == Value(data, "ParentId")) is { } parent ? parent.Name : "its parent job");
+        }
+
+        if (name == FailedState.StateName)
+        {
+            return Row(Failed, Value(data, "ExceptionMessage") ?? data.Reason ?? string.Empty);
+        }
+
+        return Row(name == DeletedState.StateName ? Stopped : name.ToLowerInvariant(), data.Reason ?? string.Empty);
     }
+
+    private static string? Value(StateData data, string name) => data.Data.TryGetValue(name, out var value) ? value : null;
 }

@@ -1,11 +1,12 @@
 using CineForge.Runtime;
+using CineForge.Runtime.Dispatch;
 using Hangfire;
 
 namespace CineForge.Farm;
 
 /// <summary>What a worker serves and how it renders.</summary>
 /// <param name="ConnectionString">The farm's PostgreSQL connection string.</param>
-/// <param name="Queues">The queues taken, most important first.</param>
+/// <param name="Queues">The queues taken, most important first: <see cref="FarmQueues.Gpu"/> (keyframe and animate jobs), <see cref="FarmQueues.Cpu"/> (select jobs).</param>
 /// <param name="Backends">The render backends (previz by default; models from <c>--models</c>).</param>
 /// <param name="Name">The worker's name in status and job parameters; default host name and process id.</param>
 /// <param name="Concurrency">Jobs rendered at once.</param>
@@ -13,7 +14,7 @@ namespace CineForge.Farm;
 /// <param name="Timings">Polling and invisibility timeout.</param>
 public sealed record FarmWorkerOptions(string ConnectionString, IReadOnlyList<string> Queues, RenderBackends Backends, string? Name = null, int Concurrency = 1, string? FfmpegPath = null, FarmTimings? Timings = null);
 
-/// <summary>A worker process: takes shot jobs from its queues until cancelled. Run several, on one or more machines.</summary>
+/// <summary>A worker process: takes stage jobs from its queues until cancelled. Run several, on one or more machines.</summary>
 public static class FarmWorker
 {
     /// <summary>The name a worker reports when none is given.</summary>
@@ -33,7 +34,7 @@ public static class FarmWorker
             Queues = options.Queues.ToArray(),
             WorkerCount = options.Concurrency,
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
-            Activator = new ShotJobActivator(new ShotJobPerformer(options.Backends, options.FfmpegPath, name)),
+            Activator = new StageJobActivator(new StageJobPerformer(new StageHost(name, options.Backends, options.FfmpegPath))),
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         };
         using (new BackgroundJobServer(server, storage))

@@ -13,8 +13,8 @@ namespace CineForge.Runtime;
 
 /// <summary>
 /// Renders every shot of a film to its selected clip (render part 1: keyframe → animate → correct
-/// → select). Checks its inputs before any work, dispatches the shots, then writes the film's
-/// summary and lock. The edit, grade, sound and exports consume <see cref="FilmRenderResult"/>.
+/// → select). Checks its inputs before any work, stores the plan, dispatches the shots' stage jobs
+/// (here, or to a farm), then writes the film's summary and lock, with who made each artefact. The edit, grade, sound and exports consume <see cref="FilmRenderResult"/>.
 /// </summary>
 public sealed class FilmRenderer
 {
@@ -55,13 +55,12 @@ public sealed class FilmRenderer
         AtomicFile.Sweep(filmDirectory, TimeSpan.FromHours(1));
 
         using var renderLock = AcquireLock(filmDirectory);
-        var shotRenderer = new ShotRenderer(backends);
-        ShotContext ContextFor() => new(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress);
-        var filmJson = FilmJson.Serialize(film);
-        var jobs = Enumerable.Range(1, film.Shots.Count).Select(index => ShotJob.For(film, filmJson, index, filmDirectory, ContextFor(), backends)).ToList();
+        var context = new ShotContext(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress, ArtefactProvenance.LocalWorker);
+        var planKey = store.PutPlan(FilmJson.Serialize(film));
+        var shots = Enumerable.Range(1, film.Shots.Count).Select(index => ShotJob.For(film, planKey, index, filmDirectory, context, backends)).ToList();
         var results = await (dispatcher ?? new InProcessShotDispatcher(options.Parallelism)).RunAsync(
-            jobs,
-            (job, token) => shotRenderer.RenderAsync(ContextFor(), job.Index, filmDirectory, token),
+            shots,
+            new ShotRunner(backends, context, filmDirectory),
             cancellationToken).ConfigureAwait(false);
 
         var continuity = Continuity(results);
@@ -74,7 +73,7 @@ public sealed class FilmRenderer
             backends.Refiner.Identity,
             backends.Animator.Identity,
             options.Resolution?.ToString(),
-            results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses)).ToList())).ToList());
+            results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses, t.MadeBy)).ToList(), r.SelectionMadeBy)).ToList());
         var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
         var changes = filmLock.ChangesSince(FilmLock.ReadNode(lockPath));
         AtomicFile.WriteText(lockPath, filmLock.ToJson());

@@ -1,3 +1,4 @@
+using CineForge.Runtime.Stages;
 using CineForge.Runtime.Stages.Select.Qa;
 
 namespace CineForge.Runtime;
@@ -11,7 +12,13 @@ namespace CineForge.Runtime;
 /// <param name="CorrectionPasses">img2img passes applied (declared plus automatic).</param>
 /// <param name="Qa">QA scores of the final pass.</param>
 /// <param name="Rejected">True when a major QA failure survived the correction passes.</param>
-public sealed record TakeResult(string Label, int Seed, string Clip, string ClipKey, string ClipSha256, int CorrectionPasses, QaReport Qa, bool Rejected);
+/// <param name="MadeBy">Who made the take's keyframe and clip.</param>
+public sealed record TakeResult(string Label, int Seed, string Clip, string ClipKey, string ClipSha256, int CorrectionPasses, QaReport Qa, bool Rejected, TakeMadeBy MadeBy);
+
+/// <summary>Who made a take's artefacts: a farm worker's name, or a local render's; null where the store has no record.</summary>
+/// <param name="Keyframe">The keyframe the take was animated from (the keyframe stage's output).</param>
+/// <param name="Clip">The take's clip (the animate stage's output).</param>
+public sealed record TakeMadeBy(string? Keyframe, string? Clip);
 
 /// <summary>The outcome of one shot.</summary>
 /// <param name="Index">1-based position in the film.</param>
@@ -20,8 +27,10 @@ public sealed record TakeResult(string Label, int Seed, string Clip, string Clip
 /// <param name="Takes">Each take's result.</param>
 /// <param name="Selected">The kept take's label, or null when the shot is rejected.</param>
 /// <param name="Report">Why the take was kept, or why the shot was rejected.</param>
-/// <param name="Work">Rendering this shot did in this run.</param>
-public sealed record ShotResult(int Index, string Name, string Directory, IReadOnlyList<TakeResult> Takes, string? Selected, string Report, RenderWork Work)
+/// <param name="Work">Rendering this shot's stages did in this run, wherever they ran.</param>
+/// <param name="SelectionMadeBy">Who made the selection (<c>shot.json</c>); null where the store has no record.</param>
+/// <param name="Stages">Each stage job of this run: keyframe and animate per take, then select.</param>
+public sealed record ShotResult(int Index, string Name, string Directory, IReadOnlyList<TakeResult> Takes, string? Selected, string Report, RenderWork Work, string? SelectionMadeBy, IReadOnlyList<StageRun> Stages)
 {
     /// <summary>The kept take, or null.</summary>
     public TakeResult? SelectedTake => Takes.FirstOrDefault(t => t.Label == Selected);
@@ -43,7 +52,7 @@ public sealed record ContinuityStep(string From, string To, double DeltaAb, bool
 /// <param name="Continuity">Shot-to-shot colour continuity of the selected takes.</param>
 /// <param name="LockFile">The lock file written.</param>
 /// <param name="LockChanges">What differs from the previous lock, one line per setting; empty on a first render or an identical rerun.</param>
-/// <param name="Work">Rendering done by this run.</param>
+/// <param name="Work">Rendering done by this run, on this machine or on the farm's workers.</param>
 public sealed record FilmRenderResult(string FilmDirectory, IReadOnlyList<ShotResult> Shots, IReadOnlyList<ContinuityStep> Continuity, string LockFile, IReadOnlyList<string> LockChanges, RenderWork Work)
 {
     /// <summary>True when every shot has a selected take.</summary>

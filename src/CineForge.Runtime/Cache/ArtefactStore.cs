@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CineForge.Serialization;
+
 namespace CineForge.Runtime.Cache;
 
 /// <summary>
@@ -7,6 +10,9 @@ namespace CineForge.Runtime.Cache;
 /// </summary>
 public sealed class ArtefactStore
 {
+    /// <summary>Extension of stored plans.</summary>
+    public const string PlanExtension = ".film.json";
+
     /// <summary>Opens (and creates) the store at <paramref name="root"/>, sweeping temporary files left by killed renders.</summary>
     public ArtefactStore(string root)
     {
@@ -29,4 +35,42 @@ public sealed class ArtefactStore
 
     /// <summary>Writes a text object.</summary>
     public void PutText(string hash, string extension, string text) => AtomicFile.WriteText(PathOf(hash, extension), text);
+
+    /// <summary>Records that <paramref name="worker"/> made object <paramref name="hash"/>; call it before the object's final rename, so a present object has its record.</summary>
+    public void RecordMaker(string hash, string worker) =>
+        PutText(hash, ArtefactProvenance.Extension, JsonSerializer.Serialize(new ArtefactProvenance(worker, DateTimeOffset.UtcNow), FilmJson.Options) + "\n");
+
+    /// <summary>The worker that made object <paramref name="hash"/>, or null when it has no (readable) record, as objects made before provenance was kept.</summary>
+    public string? MakerOf(string hash)
+    {
+        var path = PathOf(hash, ArtefactProvenance.Extension);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<ArtefactProvenance>(File.ReadAllText(path), FilmJson.Options)?.Worker : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores a film's plan (<see cref="FilmJson"/>) once, addressed by its content, so jobs carry its key instead of the plan; returns the key.</summary>
+    public string PutPlan(string filmJson)
+    {
+        var key = ArtefactKey.For("plan").Add("film", filmJson).Hash();
+        if (!Contains(key, PlanExtension))
+        {
+            PutText(key, PlanExtension, filmJson);
+        }
+
+        return key;
+    }
+
+    /// <summary>The plan stored under <paramref name="key"/> by <see cref="PutPlan"/>.</summary>
+    /// <exception cref="Stages.StageInputMissingException">No plan has that key in this store.</exception>
+    public string ReadPlan(string key)
+    {
+        var path = PathOf(key, PlanExtension);
+        return File.Exists(path) ? File.ReadAllText(path) : throw new Stages.StageInputMissingException($"The film's plan {key} is not in the store at {Root}: does this machine see the submitter's store at the same path?");
+    }
 }

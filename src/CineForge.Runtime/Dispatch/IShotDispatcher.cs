@@ -1,28 +1,30 @@
 namespace CineForge.Runtime.Dispatch;
 
 /// <summary>
-/// Runs the shots of a film. Shots are independent jobs (keyframe → correct → animate → select);
-/// the film waits for all of them. In-process by default; a farm dispatcher (Hangfire) plugs in
-/// here: the renderer's jobs are <see cref="ShotJob"/>s, plain data a worker renders against the
-/// shared artefact store, after which <c>execute</c> on the submitter finds every artefact in the
-/// store and only reads the shot's result back.
+/// Runs the shots of a film. Each shot is a small graph of stage jobs: per take a keyframe job, then
+/// its animate job; once every take is animated, the shot's select job. Shots are independent; the
+/// film waits for all of them. In-process by default; a farm dispatcher (Hangfire) runs each stage
+/// job on a worker (<see cref="StageJob"/>: plain data rendered against the shared store) and then
+/// reads each shot's result back with <see cref="ShotRunner.ReadBackAsync"/>.
 /// </summary>
 public interface IShotDispatcher
 {
-    /// <summary>Runs every job and returns the results in job order; the first failure cancels the rest and is rethrown.</summary>
-    Task<IReadOnlyList<TResult>> RunAsync<TJob, TResult>(IReadOnlyList<TJob> jobs, Func<TJob, CancellationToken, Task<TResult>> execute, CancellationToken cancellationToken);
+    /// <summary>Runs every shot's stage jobs and returns the shots' results in order; the first failure stops the film and is rethrown.</summary>
+    Task<IReadOnlyList<ShotResult>> RunAsync(IReadOnlyList<ShotJob> shots, ShotRunner runner, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs shot jobs in this process, at most <see cref="Parallelism"/> at a time (<c>--parallel N</c>).</summary>
+/// <summary>Runs shots in this process, at most <see cref="Parallelism"/> at a time (<c>--parallel N</c>), each shot's stages one after the other.</summary>
 public sealed class InProcessShotDispatcher(int parallelism = 1) : IShotDispatcher
 {
     /// <summary>Shots rendered at once.</summary>
     public int Parallelism { get; } = parallelism >= 1 ? parallelism : throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "At least one shot must run at a time.");
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TResult>> RunAsync<TJob, TResult>(IReadOnlyList<TJob> jobs, Func<TJob, CancellationToken, Task<TResult>> execute, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ShotResult>> RunAsync(IReadOnlyList<ShotJob> shots, ShotRunner runner, CancellationToken cancellationToken)
     {
-        var results = new TResult[jobs.Count];
+        ArgumentNullException.ThrowIfNull(shots);
+        ArgumentNullException.ThrowIfNull(runner);
+        var results = new ShotResult[shots.Count];
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
         Exception? firstFailure = null;
@@ -31,14 +33,14 @@ public sealed class InProcessShotDispatcher(int parallelism = 1) : IShotDispatch
             while (true)
             {
                 var index = Interlocked.Increment(ref next);
-                if (index >= jobs.Count || failed.IsCancellationRequested)
+                if (index >= shots.Count || failed.IsCancellationRequested)
                 {
                     return;
                 }
 
                 try
                 {
-                    results[index] = await Task.Run(() => execute(jobs[index], failed.Token), failed.Token).ConfigureAwait(false);
+                    results[index] = await Task.Run(() => runner.RenderAsync(shots[index], failed.Token), failed.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -52,7 +54,7 @@ public sealed class InProcessShotDispatcher(int parallelism = 1) : IShotDispatch
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(Parallelism, Math.Max(1, jobs.Count))).Select(_ => Worker())).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(Parallelism, Math.Max(1, shots.Count))).Select(_ => Worker())).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (firstFailure is not null)
         {

@@ -44,7 +44,14 @@ public sealed record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEn
         }
     }
 
-    /// <summary>The settings that differ between <paramref name="previous"/> and this lock, one line each ("shots[2].takes[0].motion: 0.35 -> 0.4").</summary>
+    /// <summary>Name of the provenance entries: who made an artefact is not a setting, so it is never a change.</summary>
+    public const string MadeByName = "madeBy";
+
+    /// <summary>
+    /// The settings that differ between <paramref name="previous"/> and this lock, one line each
+    /// ("shots[2].takes[0].motion: 0.35 -> 0.4"). Who made an artefact (<see cref="MadeByName"/>) is
+    /// left out: the same bytes made on another worker are no change.
+    /// </summary>
     public IReadOnlyList<string> ChangesSince(JsonNode? previous)
     {
         if (previous is null)
@@ -79,7 +86,7 @@ public sealed record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEn
             switch (n)
             {
                 case JsonObject o:
-                    foreach (var (name, child) in o)
+                    foreach (var (name, child) in o.Where(p => p.Key != MadeByName))
                     {
                         Walk(child, path.Length == 0 ? name : path + "." + name);
                     }
@@ -108,7 +115,8 @@ public sealed record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEn
 /// <param name="Name">Shot name.</param>
 /// <param name="Selected">The kept take, or null when rejected.</param>
 /// <param name="Takes">Each take.</param>
-public sealed record ShotLock(int Index, string Name, string? Selected, IReadOnlyList<TakeLock> Takes);
+/// <param name="MadeBy">Who made the selection (<c>shot.json</c>): a farm worker, or "local:" and the host; null when unrecorded.</param>
+public sealed record ShotLock(int Index, string Name, string? Selected, IReadOnlyList<TakeLock> Takes, string? MadeBy);
 
 /// <summary>One take in the lock.</summary>
 /// <param name="Label">"A" or "B".</param>
@@ -117,4 +125,5 @@ public sealed record ShotLock(int Index, string Name, string? Selected, IReadOnl
 /// <param name="ClipKey">Cache key of the clip.</param>
 /// <param name="ClipSha256">SHA-256 of the clip.</param>
 /// <param name="CorrectionPasses">img2img passes.</param>
-public sealed record TakeLock(string Label, int Seed, string Clip, string ClipKey, string ClipSha256, int CorrectionPasses);
+/// <param name="MadeBy">Who made the take's keyframe and clip.</param>
+public sealed record TakeLock(string Label, int Seed, string Clip, string ClipKey, string ClipSha256, int CorrectionPasses, TakeMadeBy MadeBy);

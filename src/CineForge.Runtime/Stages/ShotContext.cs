@@ -14,8 +14,12 @@ namespace CineForge.Runtime.Stages;
 /// <param name="Resolution">Forced frame size, or null for each shot's keyframe resolution.</param>
 /// <param name="Work">Work counter of this run.</param>
 /// <param name="Progress">Progress sink, or null.</param>
-public sealed record ShotContext(Film Film, ArtefactStore Store, FfmpegTool Ffmpeg, ClipEncoding Encoding, FrameSize? Resolution, WorkCounter Work, IProgress<RenderEvent>? Progress)
+/// <param name="Worker">Who makes the artefacts: a farm worker's name, or <see cref="ArtefactProvenance.LocalWorker"/>; recorded beside each artefact, never in a key.</param>
+public sealed record ShotContext(Film Film, ArtefactStore Store, FfmpegTool Ffmpeg, ClipEncoding Encoding, FrameSize? Resolution, WorkCounter Work, IProgress<RenderEvent>? Progress, string Worker)
 {
+    /// <summary>This context with a fresh work counter: each stage counts its own work.</summary>
+    public ShotContext WithNewCounter() => this with { Work = new WorkCounter() };
+
     /// <summary>The output frame size of <paramref name="take"/>.</summary>
     public FrameSize FrameSizeOf(ShotTake take) => Resolution ?? new FrameSize(take.Shot.Keyframe.Width, take.Shot.Keyframe.Height);
 

@@ -4,42 +4,71 @@ using Spectre.Console;
 
 namespace CineForge.Cli.Commands.Farm;
 
-/// <summary><c>cineforge farm status --farm "..."</c>: queued, scheduled, running and failed shot jobs per film and shot.</summary>
+/// <summary>
+/// <c>cineforge farm status --farm "..."</c>: for each film on the farm, a table of its shots by
+/// stage job (keyframe A/B, animate A/B, select), each done, running (and where), queued, awaiting,
+/// failed or stopped; then the reason of each failure.
+/// </summary>
 public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
 {
     /// <summary>The <c>farm</c> command with its <c>status</c> subcommand.</summary>
     public Command Build()
     {
         var farm = new Option<string>("--farm") { Description = "The farm's PostgreSQL connection string.", Required = true };
-        var status = new Command("status", "Show the farm's queued, running and failed shot jobs per film and shot.") { farm };
+        var status = new Command("status", "Show each film on the farm by shot and stage job: done, running, queued, awaiting or failed, with the reason of each failure.") { farm };
         status.SetAction(parse => Execute(new FarmStatusSettings { Farm = parse.GetRequiredValue(farm) }));
         return new Command("farm", "Inspect a render farm.") { status };
     }
 
-    /// <summary>Prints the status table; returns the exit code.</summary>
+    /// <summary>Prints the status; returns the exit code.</summary>
     public int Execute(FarmStatusSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        FarmSnapshot snapshot;
         try
         {
-            var (jobs, workers) = FarmStatus.Read(FarmStorage.Open(settings.Farm));
-            console.WriteLine($"{workers} worker{(workers == 1 ? string.Empty : "s")} online, {jobs.Count} shot job{(jobs.Count == 1 ? string.Empty : "s")} queued, running or failed");
-            if (jobs.Count > 0)
-            {
-                var table = new Table().AddColumns("film", "shot", "state", "job", "worker / reason");
-                foreach (var job in jobs)
-                {
-                    table.AddRow(Markup.Escape(job.Film), Markup.Escape(job.Shot), job.State, job.JobId, Markup.Escape(job.Detail));
-                }
-
-                console.Write(table);
-            }
-
-            return ExitCodes.Success;
+            snapshot = FarmStatus.Read(FarmStorage.Open(settings.Farm));
         }
         catch (FarmException ex)
         {
             errors.WriteLine("cineforge: " + ex.Message);
             return ExitCodes.Usage;
         }
+
+        console.WriteLine($"{Count(snapshot.Workers, "worker")} online, {Count(snapshot.Films.Count, "film")} on the farm");
+        foreach (var film in snapshot.Films)
+        {
+            Print(film);
+        }
+
+        return ExitCodes.Success;
     }
+
+    private void Print(FarmFilmStatus film)
+    {
+        var states = film.Stages.GroupBy(s => s.State, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        console.WriteLine($"{film.Title} ({film.FilmDirectory}): {Count(film.Stages.Count, "stage job")}: {string.Join(", ", states)}");
+        var columns = film.Stages.OrderBy(s => s.Stage).ThenBy(s => s.Take, StringComparer.Ordinal).Select(s => s.Name).Distinct().ToList();
+        var table = new Table().AddColumn("shot");
+        foreach (var column in columns)
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var shot in film.Stages.GroupBy(s => s.Shot, StringComparer.Ordinal))
+        {
+            var cells = columns.Select(c => shot.FirstOrDefault(s => s.Name == c) is { } stage ? Cell(stage) : "-");
+            table.AddRow(new[] { shot.Key }.Concat(cells).Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+        foreach (var failed in film.Stages.Where(s => s.State == FarmStatus.Failed))
+        {
+            console.WriteLine($"failed: {failed.Shot} {failed.Name} (job {failed.JobId}): {failed.Detail}");
+        }
+    }
+
+    private static string Cell(FarmStageStatus stage) => stage.State == FarmStatus.Running ? $"{stage.State} ({stage.Detail})" : stage.State;
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }

@@ -5,9 +5,10 @@ namespace CineForge.Cli.Commands.Render;
 
 /// <summary>
 /// <c>cineforge render film.csx --farm "..."</c>: the same render as <see cref="RuntimeFilmRenderer"/>
-/// (same options, so the same bytes), with the shots dispatched to the farm's workers, one Hangfire
-/// job per shot, and a progress line each time the farm's counts change. The output folder must be
-/// the shared store's mount, seen by every worker at the same path.
+/// (same options, so the same bytes), with the shots' stage jobs dispatched to the farm's workers
+/// (keyframe and animate per take, select per shot), a progress line each time the farm's counts
+/// change, and at the end what the jobs did per stage and which workers ran them. The output folder
+/// must be the shared store's mount, seen by every worker at the same path.
 /// </summary>
 public sealed class FarmFilmRenderer(string connectionString, TextWriter errors) : IFilmRenderer
 {
@@ -28,7 +29,7 @@ public sealed class FarmFilmRenderer(string connectionString, TextWriter errors)
         }
 
         var dispatcher = new FarmShotDispatcher(storage, progress: new ProgressLines(console.Profile.Out.Writer, request.Film.Title));
-        return new RuntimeFilmRenderer(dispatcher).RenderAsync(request, console, cancellationToken);
+        return new RuntimeFilmRenderer(dispatcher, stagesRanOn: "on the farm").RenderAsync(request, console, cancellationToken);
     }
 
     /// <summary>One line each time the counts change; reported on the polling thread, in order.</summary>
@@ -41,7 +42,7 @@ public sealed class FarmFilmRenderer(string connectionString, TextWriter errors)
             if (value != last)
             {
                 last = value;
-                output.WriteLine($"{title} on the farm: {value.Done}/{value.Total} shots done, {value.Running} running, {value.Queued} queued");
+                output.WriteLine($"{title} on the farm: keyframe {value.Keyframes}, animate {value.Animations}, select {value.Selections} done; {value.Running} running, {value.Queued} queued, {value.Awaiting} awaiting");
             }
         }
     }

@@ -16,9 +16,10 @@ namespace CineForge.Cli.Commands.Render;
 /// progress (or none: <c>--no-progress</c>, or output that is not a terminal), then prints each
 /// shot's verdict, what changed since the lock, and how much work the run did; then finishes the
 /// film (edit, grade, sound, master and distribution exports, report) into the same film folder,
-/// with its work files in the same artefact store.
+/// with its work files in the same artefact store. With <paramref name="stagesRanOn"/> ("on the farm")
+/// it also prints what the stage jobs did there: jobs run and found in the store per stage, and the workers.
 /// </summary>
-public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null) : IFilmRenderer
+public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null, string? stagesRanOn = null) : IFilmRenderer
 {
     private readonly Dictionary<string, int> filmsPerScript = new(StringComparer.Ordinal);
 
@@ -74,7 +75,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             return ExitCodes.RenderFailed;
         }
 
-        Print(result, output);
+        Print(result, output, stagesRanOn);
         if (!result.AllSelected)
         {
             return ExitCodes.RenderFailed;
@@ -119,7 +120,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void Print(FilmRenderResult result, TextWriter output)
+    private static void Print(FilmRenderResult result, TextWriter output, string? stagesRanOn)
     {
         foreach (var shot in result.Shots)
         {
@@ -138,6 +139,14 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             foreach (var change in result.LockChanges)
             {
                 output.WriteLine("  " + change);
+            }
+        }
+
+        if (stagesRanOn is not null)
+        {
+            foreach (var line in StageSummary.Lines(result, stagesRanOn))
+            {
+                output.WriteLine(line);
             }
         }
 

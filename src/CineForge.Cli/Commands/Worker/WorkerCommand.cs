@@ -9,8 +9,8 @@ using Spectre.Console;
 namespace CineForge.Cli.Commands.Worker;
 
 /// <summary>
-/// <c>cineforge worker --farm "Host=..;Database=.." [--queues gpu,cpu]</c>: takes shot jobs from the
-/// farm until interrupted. Run one per machine (or several); every worker must see the shared store.
+/// <c>cineforge worker --farm "Host=..;Database=.." [--queues gpu,cpu]</c>: takes stage jobs from the
+/// farm until interrupted: keyframe and animate jobs from the gpu queue, select jobs from the cpu queue. Run one per machine (or several); every worker must see the shared store.
 /// </summary>
 public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
 {
@@ -18,11 +18,11 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
     public Command Build()
     {
         var farm = new Option<string>("--farm") { Description = "The farm's PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\".", Required = true };
-        var queues = new Option<string?>("--queues") { Description = "Queues this worker takes: gpu, cpu or gpu,cpu (default: all)." };
+        var queues = new Option<string?>("--queues") { Description = "Queues this worker takes: gpu (keyframe and animate jobs), cpu (select jobs) or gpu,cpu (default: all)." };
         var models = new Option<string?>("--models") { Description = "Model folder of the render backends (the previz backends need none)." };
         var name = new Option<string?>("--name") { Description = "Name shown in farm status (default: host name and process id)." };
         var lease = new Option<int?>("--lease") { Description = "Seconds a job of a worker that stopped answering stays hidden from other workers (default 300)." };
-        var command = new Command("worker", "Take shot jobs from a render farm until interrupted.") { farm, queues, models, name, lease };
+        var command = new Command("worker", "Take stage jobs from a render farm until interrupted.") { farm, queues, models, name, lease };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new WorkerSettings
             {

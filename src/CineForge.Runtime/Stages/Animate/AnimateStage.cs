@@ -31,14 +31,38 @@ public sealed class AnimateStage(IAnimator animator)
     public static double GrainOf(Film film, Shot shot) =>
         shot.GrainDensity ?? film.Grade.Steps.Where(s => s.Kind == GradeStepKind.Grain).Select(s => (double?)s.Amount).FirstOrDefault() ?? Recommended.DefaultGrain;
 
-    /// <summary>The clip of <paramref name="take"/> from <paramref name="keyframe"/> and its QA report, rendered or read from the store.</summary>
-    public async Task<ClipArtefact> RunAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, string keyframeKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// The clip of <paramref name="take"/> from <paramref name="keyframe"/> and its QA report, rendered
+    /// or read from the store; a stored clip never reads its keyframe.
+    /// </summary>
+    public async Task<ClipArtefact> RunAsync(ShotContext context, ShotTake take, Lazy<KeyframeImage> keyframe, string keyframeKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(keyframe);
+        var plan = Plan(context, animator.Identity, take, keyframeKey);
+        if (Read(plan) is { } stored)
+        {
+            context.Report(take, RenderStage.Cached);
+            return stored;
+        }
+
+        var report = await RenderAsync(context, take, keyframe.Value, plan, cancellationToken).ConfigureAwait(false);
+        return new ClipArtefact(plan.ClipPath, plan.ClipKey, report);
+    }
+
+    /// <summary>The clip <paramref name="animator"/> made of <paramref name="take"/> from keyframe <paramref name="keyframeKey"/>, when it is complete in the store; null otherwise. Looks only.</summary>
+    public static ClipArtefact? Find(ShotContext context, BackendIdentity animator, ShotTake take, string keyframeKey) =>
+        Read(Plan(context, animator, take, keyframeKey));
+
+    private static ClipPlan Plan(ShotContext context, BackendIdentity animator, ShotTake take, string keyframeKey)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(take);
         var size = context.FrameSizeOf(take);
         var path = PathOf(take, size);
         var request = new AnimationRequest(path, take.Shot.Fps, GrainOf(context.Film, take.Shot), take.Seed);
         var clipKey = ArtefactKey.For("clip")
-            .Add("backend", animator.Identity)
+            .Add("backend", animator)
             .Add("keyframe", keyframeKey)
             .Add("camera", take.Shot.Camera)
             .Add("motion", take.Shot.Motion)
@@ -52,30 +76,26 @@ public sealed class AnimateStage(IAnimator animator)
             .Hash();
         var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take));
         var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
-        var clipPath = context.Store.PathOf(clipKey, ".mp4");
-        var qaPath = context.Store.PathOf(qaKey, ".qa.json");
-
-        if (File.Exists(clipPath) && File.Exists(qaPath))
-        {
-            context.Report(take, RenderStage.Cached);
-            return new ClipArtefact(clipPath, clipKey, JsonSerializer.Deserialize<QaReport>(File.ReadAllText(qaPath), FilmJson.Options)!);
-        }
-
-        var report = await RenderAsync(context, take, keyframe, request, qaContext, clipKey, qaKey, cancellationToken).ConfigureAwait(false);
-        return new ClipArtefact(clipPath, clipKey, report);
+        return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }
 
-    private async Task<QaReport> RenderAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, AnimationRequest request, QaContext qaContext, string clipKey, string qaKey, CancellationToken cancellationToken)
+    // The QA report is stored before the clip is renamed into place, so a present clip with its report is complete.
+    private static ClipArtefact? Read(ClipPlan plan) =>
+        File.Exists(plan.ClipPath) && File.Exists(plan.QaPath)
+            ? new ClipArtefact(plan.ClipPath, plan.ClipKey, JsonSerializer.Deserialize<QaReport>(File.ReadAllText(plan.QaPath), FilmJson.Options)!)
+            : null;
+
+    private async Task<QaReport> RenderAsync(ShotContext context, ShotTake take, KeyframeImage keyframe, ClipPlan plan, CancellationToken cancellationToken)
     {
         QaReport? report = null;
-        var path = request.Path;
-        var analyzer = new ClipAnalyzer(path.Width, path.Height, qaContext);
+        var path = plan.Request.Path;
+        var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext);
         var yuv = new YuvFrame(path.Width, path.Height);
         var reportEvery = Math.Max(1, take.Shot.Fps / 2);
-        await context.Store.PutAsync(clipKey, ".mp4", async temp =>
+        await context.Store.PutAsync(plan.ClipKey, ".mp4", async temp =>
         {
             await using var encoder = FrameEncoder.Start(context.Ffmpeg, context.Encoding, path.Width, path.Height, take.Shot.Fps, temp);
-            animator.Animate(keyframe, request, frame =>
+            animator.Animate(keyframe, plan.Request, frame =>
             {
                 yuv.Load(frame.Image);
                 analyzer.Add(yuv, frame.Subject);
@@ -87,11 +107,14 @@ public sealed class AnimateStage(IAnimator animator)
             }, cancellationToken);
             await encoder.CompleteAsync(cancellationToken).ConfigureAwait(false);
             report = analyzer.Finish();
-            context.Store.PutText(qaKey, ".qa.json", JsonSerializer.Serialize(report, FilmJson.Options) + "\n");
+            context.Store.PutText(plan.QaKey, ".qa.json", JsonSerializer.Serialize(report, FilmJson.Options) + "\n");
+            context.Store.RecordMaker(plan.ClipKey, context.Worker);
         }).ConfigureAwait(false);
         context.Work.Clip(path.Frames);
         return report!;
     }
+
+    private sealed record ClipPlan(AnimationRequest Request, QaContext QaContext, string ClipKey, string QaKey, string ClipPath, string QaPath);
 }
 
 /// <summary>A stored clip and its QA report.</summary>

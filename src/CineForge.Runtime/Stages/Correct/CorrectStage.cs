@@ -11,24 +11,30 @@ namespace CineForge.Runtime.Stages.Correct;
 /// </summary>
 public sealed class CorrectStage(IImageRefiner refiner)
 {
-    /// <summary>Applies one pass to <paramref name="source"/> (stored as <paramref name="sourceKey"/>).</summary>
-    public (KeyframeImage Keyframe, string Key) Run(ShotContext context, ShotTake take, KeyframeRequest request, KeyframeImage source, string sourceKey, double denoise, long passSeed, string note, CancellationToken cancellationToken)
-    {
-        var key = ArtefactKey.For("correction")
-            .Add("backend", refiner.Identity)
+    /// <summary>The cache key of the pass <paramref name="refiner"/> makes of keyframe <paramref name="sourceKey"/>.</summary>
+    public static string KeyOf(BackendIdentity refiner, string sourceKey, double denoise, long passSeed) =>
+        ArtefactKey.For("correction")
+            .Add("backend", refiner)
             .Add("source", sourceKey)
             .Add("denoise", denoise)
             .Add("passSeed", passSeed)
             .Hash();
-        if (KeyframeStage.TryLoad(context.Store, key) is { } cached)
+
+    /// <summary>Applies one pass to <paramref name="source"/> (stored as <paramref name="sourceKey"/>); a stored pass is returned without reading its source.</summary>
+    public (Lazy<KeyframeImage> Keyframe, string Key) Run(ShotContext context, ShotTake take, KeyframeRequest request, Lazy<KeyframeImage> source, string sourceKey, double denoise, long passSeed, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(source);
+        var key = KeyOf(refiner.Identity, sourceKey, denoise, passSeed);
+        if (KeyframeStage.IsStored(context.Store, key))
         {
-            return (cached, key);
+            return (KeyframeStage.Stored(context.Store, key), key);
         }
 
         context.Report(take, RenderStage.Correct, message: note);
-        var refined = refiner.Refine(source, request, denoise, passSeed, cancellationToken);
-        KeyframeStage.Save(context.Store, key, refined);
+        var refined = refiner.Refine(source.Value, request, denoise, passSeed, cancellationToken);
+        KeyframeStage.Save(context, key, refined);
         context.Work.Correction();
-        return (refined, key);
+        return (new Lazy<KeyframeImage>(refined), key);
     }
 }

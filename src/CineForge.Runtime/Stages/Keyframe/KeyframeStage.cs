@@ -28,32 +28,54 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
         return new KeyframeRequest(scene, prompt.Positive + " | negative: " + prompt.Negative, take.Shot.Keyframe, take.Seed);
     }
 
-    /// <summary>The keyframe of <paramref name="request"/> and its cache key, drawn or read from the store.</summary>
-    public (KeyframeImage Keyframe, string Key) Run(ShotContext context, ShotTake take, KeyframeRequest request, CancellationToken cancellationToken)
+    /// <summary>The cache key of the keyframe <paramref name="generator"/> draws for <paramref name="request"/>.</summary>
+    public static string KeyOf(BackendIdentity generator, KeyframeRequest request)
     {
-        var key = ArtefactKey.For("keyframe")
-            .Add("backend", generator.Identity)
+        ArgumentNullException.ThrowIfNull(request);
+        return ArtefactKey.For("keyframe")
+            .Add("backend", generator)
             .Add("scene", request.Scene)
             .Add("prompt", request.Prompt)
             .Add("settings", request.Settings)
             .Add("detailSeed", request.DetailSeed)
             .Hash();
-        if (TryLoad(context.Store, key) is { } cached)
+    }
+
+    /// <summary>
+    /// The keyframe of <paramref name="request"/> and its cache key, drawn or found in the store. A
+    /// stored keyframe is decoded only when something reads it, so a stage whose output is stored
+    /// does no work.
+    /// </summary>
+    public (Lazy<KeyframeImage> Keyframe, string Key) Run(ShotContext context, ShotTake take, KeyframeRequest request, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(generator.Identity, request);
+        if (IsStored(context.Store, key))
         {
-            return (cached, key);
+            return (Stored(context.Store, key), key);
         }
 
         context.Report(take, RenderStage.Keyframe);
         var keyframe = generator.Generate(request, cancellationToken);
-        Save(context.Store, key, keyframe);
+        Save(context, key, keyframe);
         context.Work.Keyframe();
-        return (keyframe, key);
+        return (new Lazy<KeyframeImage>(keyframe), key);
     }
+
+    /// <summary>True when keyframe <paramref name="key"/> is complete in the store.</summary>
+    public static bool IsStored(ArtefactStore store, string key)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Contains(key, ".png") && store.Contains(key, ".keyframe.json");
+    }
+
+    /// <summary>Keyframe <paramref name="key"/>, read from the store when first used.</summary>
+    internal static Lazy<KeyframeImage> Stored(ArtefactStore store, string key) =>
+        new(() => TryLoad(store, key) ?? throw new StageInputMissingException($"Keyframe {key} is not in the store at {store.Root}."));
 
     /// <summary>Reads keyframe <paramref name="key"/> from the store, or null.</summary>
     internal static KeyframeImage? TryLoad(ArtefactStore store, string key)
     {
-        if (!store.Contains(key, ".png") || !store.Contains(key, ".keyframe.json"))
+        if (!IsStored(store, key))
         {
             return null;
         }
@@ -63,10 +85,15 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
         return new KeyframeImage(PngCodec.Read(png), meta.FrameWidth, meta.FrameHeight, meta.Subject);
     }
 
-    /// <summary>Stores <paramref name="keyframe"/> under <paramref name="key"/>: the metadata first, the picture last, so a present PNG means a complete artefact.</summary>
-    internal static void Save(ArtefactStore store, string key, KeyframeImage keyframe)
+    /// <summary>
+    /// Stores <paramref name="keyframe"/> under <paramref name="key"/>: the metadata and who made it
+    /// first, the picture last, so a present PNG means a complete artefact with its provenance.
+    /// </summary>
+    internal static void Save(ShotContext context, string key, KeyframeImage keyframe)
     {
+        var store = context.Store;
         store.PutText(key, ".keyframe.json", JsonSerializer.Serialize(new KeyframeMeta(keyframe.FrameWidth, keyframe.FrameHeight, keyframe.Subject), FilmJson.Options) + "\n");
+        store.RecordMaker(key, context.Worker);
         AtomicFile.Write(store.PathOf(key, ".png"), temp =>
         {
             using var file = File.Create(temp);
