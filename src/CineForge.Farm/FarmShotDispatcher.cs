@@ -31,7 +31,8 @@ public sealed record FarmProgress(StageCount Keyframes, StageCount Animations, S
 /// <summary>
 /// Runs a film's shots on the farm as Hangfire jobs, one per stage: for every take a keyframe job in
 /// the <see cref="FarmQueues.Gpu"/> queue and its animate job, a continuation of it
-/// (<c>ContinueJobWith</c>, only on success), in the same queue; then per shot a select job in the
+/// (<c>ContinueJobWith</c>, only on success), in the same queue (a take whose keyframe is another
+/// take's waits for that take's keyframe job, so it is drawn once); then per shot a select job in the
 /// <see cref="FarmQueues.Cpu"/> queue. Open-source Hangfire has no continuation with several parents
 /// (batches are Hangfire Pro), so the submitter is the fan-in: it creates a shot's select job once
 /// every animate job of the shot has succeeded, and the select job itself reads each take by looking
@@ -85,9 +86,13 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
         {
             foreach (var shot in film)
             {
-                foreach (var (keyframe, animate) in shot.Takes)
+                // Takes that share a keyframe: the later keyframe job waits for the earlier and finds it stored.
+                var drawnBy = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < shot.Takes.Count; i++)
                 {
-                    keyframe.Id = Create(client, keyframe.Job, parentId: null);
+                    var (keyframe, animate) = shot.Takes[i];
+                    keyframe.Id = Create(client, keyframe.Job, drawnBy.GetValueOrDefault(shot.Shot.Keyframes[i]));
+                    drawnBy.TryAdd(shot.Shot.Keyframes[i], keyframe.Id);
                     animate.Id = Create(client, animate.Job, keyframe.Id);
                 }
             }

@@ -1,5 +1,10 @@
 using CineForge.Runtime;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Media;
+using CineForge.Runtime.Scene;
+using CineForge.Runtime.Stages;
+using CineForge.Runtime.Stages.Keyframe;
 using static CineForge.Farm.Tests.FarmTestSupport;
 
 namespace CineForge.Farm.Tests;
@@ -39,30 +44,31 @@ public sealed class UnreachableDatabaseTests
 public sealed class FarmFailureTests
 {
     [SkippableFact]
-    public async Task JobForOtherFfmpeg_FailsWithoutRetry_AndNamesTheShot()
+    public async Task JobForOtherFfmpeg_FailsWithoutRetry_NamingShotTakeAndStage()
     {
         var database = Database();
         ClearFarm(database);
         using var folder = new TempFolder();
         var film = CosmeticAd();
         var storage = FarmStorage.Open(database, Quick);
-        using var stop = new CancellationTokenSource();
-        var worker = FarmWorker.RunAsync(new FarmWorkerOptions(database, FarmQueues.All, RenderBackends.Previz(), "in-test", Timings: Quick), null, stop.Token);
-        var job = new ShotJob(Serialization.FilmJson.Serialize(film), film.Title, 2, film.Shots[1].Name, Path.Combine(folder.Path, "film"), Path.Combine(folder.Path, "cache"), Runtime.Media.ClipEncoding.Default, "160x90", "0.0-elsewhere", []);
+        var shot = ShotOf(film, 2, folder.Path) with { Ffmpeg = "0.0-elsewhere" };
         var dispatcher = new FarmShotDispatcher(storage, Quick);
+        RenderException error;
+        using (StartInProcess(database, "in-test", FarmQueues.All.ToArray()))
+        {
+            error = await Assert.ThrowsAsync<RenderException>(() => dispatcher.SubmitAsync([shot], CancellationToken.None));
+        }
 
-        var error = await Assert.ThrowsAsync<RenderException>(() => dispatcher.RunAsync<ShotJob, int>([job], (_, _) => Task.FromResult(0), CancellationToken.None));
-        await stop.CancelAsync();
-        await worker;
-
-        Assert.Contains($"Shot #2 '{film.Shots[1].Name}' failed on the farm", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Shot #2 '{film.Shots[1].Name}', take A, keyframe stage failed on the farm after 1 attempt (job ", error.Message, StringComparison.Ordinal);
         Assert.Contains("needs ffmpeg 0.0-elsewhere", error.Message, StringComparison.Ordinal);
+        var keyframe = dispatcher.Jobs.Single(j => j.Stage == ShotStage.Keyframe);
         using var connection = storage.GetConnection();
-        Assert.Null(connection.GetJobParameter(dispatcher.JobIds[0], "RetryCount"));
-        var (jobs, _) = FarmStatus.Read(storage);
-        var row = Assert.Single(jobs, j => j.JobId == dispatcher.JobIds[0]);
-        Assert.Equal((film.Title, $"02-{film.Shots[1].Name}", "failed"), (row.Film, row.Shot, row.State));
-        Assert.Contains("needs ffmpeg 0.0-elsewhere", row.Detail, StringComparison.Ordinal);
+        Assert.Null(connection.GetJobParameter(keyframe.JobId, "RetryCount"));
+        var status = Assert.Single(FarmStatus.Read(storage).Films);
+        var failed = Assert.Single(status.Stages, s => s.State == FarmStatus.Failed);
+        Assert.Equal(($"02-{film.Shots[1].Name}", "keyframe A", keyframe.JobId), (failed.Shot, failed.Name, failed.JobId));
+        Assert.Contains("needs ffmpeg 0.0-elsewhere", failed.Detail, StringComparison.Ordinal);
+        Assert.All(status.Stages.Where(s => s != failed), s => Assert.Contains(s.State, new[] { FarmStatus.Stopped, FarmStatus.Awaiting }));
     }
 
     [SkippableFact]
@@ -73,40 +79,71 @@ public sealed class FarmFailureTests
         using var folder = new TempFolder();
         var film = CosmeticAd();
         var storage = FarmStorage.Open(database, Quick);
-        using var stop = new CancellationTokenSource();
-        var backends = RenderBackends.Previz();
-        var worker = FarmWorker.RunAsync(new FarmWorkerOptions(database, FarmQueues.All, backends, "in-test", Timings: Quick), null, stop.Token);
-        // The film folder's path is taken by a file: the first attempt fails writing the shot's clips.
-        var filmDirectory = Path.Combine(folder.Path, "film");
-        await File.WriteAllTextAsync(filmDirectory, "in the way");
-        var job = new ShotJob(Serialization.FilmJson.Serialize(film), film.Title, 1, film.Shots[0].Name, filmDirectory, Path.Combine(folder.Path, "cache"), Runtime.Media.ClipEncoding.Default, "160x90", Runtime.Media.FfmpegTool.Locate().Version, [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity]);
+        var shot = ShotOf(film, 1, folder.Path);
+        // The film folder's path is taken by a file: the select job's first attempt fails writing the shot's clips.
+        await File.WriteAllTextAsync(shot.FilmDirectory, "in the way");
         var dispatcher = new FarmShotDispatcher(storage, Quick);
-
-        var run = dispatcher.RunAsync<ShotJob, int>([job], (_, _) => Task.FromResult(0), CancellationToken.None);
-        using (var connection = storage.GetConnection())
+        using (StartInProcess(database, "in-test", FarmQueues.All.ToArray()))
         {
-            while (!run.IsCompleted && connection.GetStateData(dispatcher.JobIds.FirstOrDefault() ?? "0")?.Name != "Scheduled")
+            var run = dispatcher.SubmitAsync([shot], CancellationToken.None);
+            using (var connection = storage.GetConnection())
             {
-                await Task.Delay(50);
+                while (!run.IsCompleted && !dispatcher.Jobs.Any(j => j.JobId is not null && connection.GetStateData(j.JobId)?.Name == "Scheduled"))
+                {
+                    await Task.Delay(50);
+                }
             }
+
+            File.Delete(shot.FilmDirectory);
+            await run.WaitAsync(TimeSpan.FromMinutes(2));
         }
 
-        File.Delete(filmDirectory);
-        await run.WaitAsync(TimeSpan.FromMinutes(2));
-        await stop.CancelAsync();
-        await worker;
-
         using var states = storage.GetConnection();
-        Assert.Equal("1", states.GetJobParameter(dispatcher.JobIds[0], "RetryCount"));
-        Assert.Equal("Succeeded", states.GetStateData(dispatcher.JobIds[0]).Name);
-        Assert.True(File.Exists(Path.Combine(filmDirectory, Runtime.Stages.ShotRenderer.FolderName(1, film.Shots[0]), Runtime.Stages.ShotRenderer.SettingsLogName)));
+        var select = dispatcher.Jobs.Single(j => j.Stage == ShotStage.Select);
+        Assert.Equal("1", states.GetJobParameter(select.JobId, "RetryCount"));
+        Assert.Equal("Succeeded", states.GetStateData(select.JobId).Name);
+        Assert.All(dispatcher.Jobs.Where(j => j.Stage != ShotStage.Select), j => Assert.Null(states.GetJobParameter(j.JobId, "RetryCount")));
+        Assert.True(File.Exists(Path.Combine(shot.FilmDirectory, Runtime.Stages.ShotRenderer.FolderName(1, film.Shots[0]), Runtime.Stages.ShotRenderer.SettingsLogName)));
+        Assert.Empty(FarmStatus.Read(storage).Films);
     }
 
     [SkippableFact]
-    public async Task JobsThatAreNotShotJobs_AreRefused()
+    public async Task JobFailingTwice_StopsTheFilm_NamingShotTakeStageAndReason()
     {
-        var storage = FarmStorage.Open(Database(), Quick);
+        var database = Database();
+        ClearFarm(database);
+        using var folder = new TempFolder();
+        var film = CosmeticAd();
+        var storage = FarmStorage.Open(database, Quick);
+        var shot = ShotOf(film, 1, folder.Path);
+        // Where take B's keyframe goes, a folder is in the way: both attempts of its keyframe job fail.
+        var store = new ArtefactStore(shot.Store);
+        var context = new ShotContext(film, store, FfmpegTool.Locate(), ClipEncoding.Default, Small, new WorkCounter(), null, "in-test");
+        var takeB = ShotTake.Of(film.Shots[0], 1, 2)[1];
+        var blocked = store.PathOf(KeyframeStage.KeyOf(RenderBackends.Previz().Keyframes.Identity, KeyframeStage.RequestFor(context, takeB)), ".keyframe.json");
+        Directory.CreateDirectory(Path.Combine(blocked, "in-the-way"));
+        var dispatcher = new FarmShotDispatcher(storage, Quick);
+        RenderException error;
+        using (StartInProcess(database, "in-test", FarmQueues.All.ToArray()))
+        {
+            error = await Assert.ThrowsAsync<RenderException>(() => dispatcher.SubmitAsync([shot], CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)));
+        }
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => new FarmShotDispatcher(storage, Quick).RunAsync<int, int>([1], (i, _) => Task.FromResult(i), CancellationToken.None));
+        Assert.StartsWith($"Shot #1 '{film.Shots[0].Name}', take B, keyframe stage failed on the farm after 2 attempts (job ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(blocked), error.Message, StringComparison.Ordinal);
+        var keyframeB = dispatcher.Jobs.Single(j => j.Stage == ShotStage.Keyframe && j.Take == "B");
+        using var connection = storage.GetConnection();
+        Assert.Equal("1", connection.GetJobParameter(keyframeB.JobId, "RetryCount"));
+        var failed = Assert.Single(Assert.Single(FarmStatus.Read(storage).Films).Stages, s => s.State == FarmStatus.Failed);
+        Assert.Equal(("keyframe B", keyframeB.JobId), (failed.Name, failed.JobId));
+        Assert.False(Directory.Exists(shot.FilmDirectory), "a stopped shot wrote into the film folder");
+    }
+
+    /// <summary>Shot <paramref name="index"/> of <paramref name="film"/> as the submitter describes it, its plan stored in the test's store.</summary>
+    private static ShotJob ShotOf(Film film, int index, string folder)
+    {
+        var store = new ArtefactStore(Path.Combine(folder, "cache"));
+        var context = new ShotContext(film, store, FfmpegTool.Locate(), ClipEncoding.Default, Small, new WorkCounter(), null, "submitter");
+        return ShotJob.For(film, store.PutPlan(Serialization.FilmJson.Serialize(film)), index, Path.Combine(folder, "film"), context, RenderBackends.Previz());
     }
 }

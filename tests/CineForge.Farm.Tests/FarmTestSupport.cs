@@ -3,6 +3,7 @@ using CineForge.Hosting;
 using CineForge.Rules;
 using CineForge.Runtime;
 using CineForge.Runtime.Cache;
+using CineForge.Runtime.Locking;
 using Hangfire;
 
 namespace CineForge.Farm.Tests;
@@ -45,33 +46,56 @@ internal static class FarmTestSupport
         AssetRoot = CosmeticAdFolder,
     };
 
-    /// <summary>Removes every job the farm holds, so one test's leftovers never reach another.</summary>
+    /// <summary>Removes every job and film record the farm holds, so one test's leftovers never reach another.</summary>
     public static void ClearFarm(string connection)
     {
         var storage = FarmStorage.Open(connection, Quick);
         var client = new BackgroundJobClient(storage);
         var api = storage.GetMonitoringApi();
+        using var states = storage.GetConnection();
+        var films = FarmFilms.All(states);
         var ids = api.Queues().SelectMany(q => api.EnqueuedJobs(q.Name, 0, 10_000).Select(j => j.Key))
             .Concat(api.ProcessingJobs(0, 10_000).Select(j => j.Key))
             .Concat(api.ScheduledJobs(0, 10_000).Select(j => j.Key))
             .Concat(api.FailedJobs(0, 10_000).Select(j => j.Key))
+            .Concat(films.SelectMany(f => f.Stages).Select(s => s.JobId).OfType<string>())
+            .Distinct()
             .ToList();
         foreach (var id in ids)
         {
             client.Delete(id);
         }
+
+        foreach (var film in films)
+        {
+            FarmFilms.Remove(storage, film.FilmDirectory);
+        }
     }
 
-    /// <summary>Every complete object of a store (temporary files excluded): relative path → SHA-256.</summary>
+    /// <summary>
+    /// Every complete object of a store: relative path → SHA-256. Temporary files are left out, and
+    /// so are provenance records: who made an object is not part of it.
+    /// </summary>
     public static SortedDictionary<string, string> StoreHashes(string store)
     {
         var objects = Path.Combine(store, "objects");
         return new SortedDictionary<string, string>(
             Directory.EnumerateFiles(objects, "*", SearchOption.AllDirectories)
-                .Where(f => !f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal))
+                .Where(f => !f.EndsWith(AtomicFile.TempSuffix, StringComparison.Ordinal) && !f.EndsWith(ArtefactProvenance.Extension, StringComparison.Ordinal))
                 .ToDictionary(f => Path.GetRelativePath(objects, f).Replace('\\', '/'), ArtefactKey.HashFile),
             StringComparer.Ordinal);
     }
+
+    /// <summary>The lock a render wrote.</summary>
+    public static FilmLock LockOf(FilmRenderResult result) =>
+        System.Text.Json.JsonSerializer.Deserialize<FilmLock>(File.ReadAllText(result.LockFile), Serialization.FilmJson.Options)!;
+
+    /// <summary>Every maker the lock names: of each selection, keyframe and clip.</summary>
+    public static IReadOnlyList<string?> Makers(FilmLock filmLock) =>
+        filmLock.Shots.Select(s => s.MadeBy).Concat(filmLock.Shots.SelectMany(s => s.Takes).SelectMany(t => new[] { t.MadeBy.Keyframe, t.MadeBy.Clip })).ToList();
+
+    /// <summary>A worker served in this process (faster to start than a worker process); stopped on dispose.</summary>
+    public static InProcessWorker StartInProcess(string connection, string name, params string[] queues) => new(connection, name, queues);
 
     /// <summary>Every named clip of a render: shot/take → SHA-256.</summary>
     public static IReadOnlyList<string> ClipHashes(FilmRenderResult result) =>
@@ -171,6 +195,23 @@ internal sealed class WorkerProcess : IDisposable
         {
             ready.TrySetResult();
         }
+    }
+}
+
+/// <summary>A <see cref="FarmWorker"/> running in the test process until disposed.</summary>
+internal sealed class InProcessWorker : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task serving;
+
+    public InProcessWorker(string connection, string name, IReadOnlyList<string> queues) =>
+        serving = FarmWorker.RunAsync(new FarmWorkerOptions(connection, queues, RenderBackends.Previz(), name, Timings: FarmTestSupport.Quick), null, stop.Token);
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        serving.GetAwaiter().GetResult();
+        stop.Dispose();
     }
 }
 

@@ -17,13 +17,18 @@ namespace CineForge.Runtime.Dispatch;
 /// <param name="Index">1-based shot index.</param>
 /// <param name="Shot">The shot's name.</param>
 /// <param name="Takes">The shot's take labels: "A", and its variant's.</param>
+/// <param name="Keyframes">
+/// The key of each take's keyframe stage output, in take order. Takes may share one (a B that
+/// changes only motion, camera or duration animates A's keyframe): a farm runs the later take's
+/// keyframe job after the earlier one's, so it finds the keyframe stored instead of drawing it again.
+/// </param>
 /// <param name="FilmDirectory">The film's output folder (shared by every worker).</param>
 /// <param name="Store">The artefact store's folder (shared by every worker).</param>
 /// <param name="Encoding">Clip encoder settings.</param>
 /// <param name="Resolution">Forced frame size ("WxH"), or null.</param>
 /// <param name="Ffmpeg">The ffmpeg version the submitter resolved.</param>
 /// <param name="Backends">The backends the submitter resolved: keyframes, refiner, animator.</param>
-public sealed record ShotJob(string Plan, string Title, int Index, string Shot, IReadOnlyList<string> Takes, string FilmDirectory, string Store, ClipEncoding Encoding, string? Resolution, string Ffmpeg, IReadOnlyList<BackendIdentity> Backends)
+public sealed record ShotJob(string Plan, string Title, int Index, string Shot, IReadOnlyList<string> Takes, IReadOnlyList<string> Keyframes, string FilmDirectory, string Store, ClipEncoding Encoding, string? Resolution, string Ffmpeg, IReadOnlyList<BackendIdentity> Backends)
 {
     /// <summary>Describes shot <paramref name="index"/> of <paramref name="film"/>, whose plan is stored as <paramref name="planKey"/>, as rendered by <paramref name="context"/>.</summary>
     public static ShotJob For(Film film, string planKey, int index, string filmDirectory, ShotContext context, RenderBackends backends)
@@ -31,12 +36,15 @@ public sealed record ShotJob(string Plan, string Title, int Index, string Shot, 
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(context);
         var shot = film.Shots[index - 1];
+        var takes = ShotTake.Of(shot, index, Recommended.MaxVersionsPerShot);
+        var identities = BackendIdentities.Of(backends);
         return new(
             planKey,
             film.Title,
             index,
             shot.Name,
-            ShotTake.Of(shot, index, Recommended.MaxVersionsPerShot).Select(t => t.Label).ToList(),
+            takes.Select(t => t.Label).ToList(),
+            takes.Select(t => KeyframeOutput.Of(context, identities, t).Key).ToList(),
             filmDirectory,
             context.Store.Root,
             context.Encoding,
