@@ -22,7 +22,8 @@ public sealed record FarmStageEntry(int Index, string Shot, ShotStage Stage, str
 /// <param name="Title">The film's title.</param>
 /// <param name="FilmDirectory">The film's output folder: one render at a time holds it.</param>
 /// <param name="Stages">The stage jobs, in shot order.</param>
-public sealed record FarmFilmRecord(string Title, string FilmDirectory, IReadOnlyList<FarmStageEntry> Stages);
+/// <param name="Stopped">Why the film stopped (a job failed for good), or null while it renders.</param>
+public sealed record FarmFilmRecord(string Title, string FilmDirectory, IReadOnlyList<FarmStageEntry> Stages, string? Stopped = null);
 
 /// <summary>
 /// The farm's record of the films it renders, kept in Hangfire's storage (a set of film folders and

@@ -116,7 +116,7 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
 
             if (ex is RenderException)
             {
-                Save(film);
+                Save(film, stopped: ex.Message);
             }
             else
             {
@@ -191,11 +191,11 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
             .ToList()).ToList();
     }
 
-    private void Save(IReadOnlyList<ShotTrack> film)
+    private void Save(IReadOnlyList<ShotTrack> film, string? stopped = null)
     {
         var stages = film.SelectMany(s => s.All).Select(s => new FarmStageEntry(s.Job.Shot.Index, s.Job.Shot.Shot, s.Job.Stage, s.Job.Take, s.Id)).ToList();
         Jobs = stages;
-        FarmFilms.Save(storage, new FarmFilmRecord(film[0].Shot.Title, film[0].Shot.FilmDirectory, stages));
+        FarmFilms.Save(storage, new FarmFilmRecord(film[0].Shot.Title, film[0].Shot.FilmDirectory, stages, stopped));
     }
 
     private static FarmProgress Progress(IReadOnlyList<StageTrack> all)

@@ -23,7 +23,8 @@ public sealed record FarmStageStatus(int Index, string Shot, ShotStage Stage, st
 /// <param name="Title">The film's title.</param>
 /// <param name="FilmDirectory">Its output folder.</param>
 /// <param name="Stages">Its stage jobs, by shot.</param>
-public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages);
+/// <param name="Stopped">Why the film stopped, or null while it renders.</param>
+public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages, string? Stopped);
 
 /// <summary>What the farm is doing: live workers, and every film being rendered or stopped by a failure.</summary>
 /// <param name="Workers">Live worker servers.</param>
@@ -56,7 +57,7 @@ public static class FarmStatus
     {
         ArgumentNullException.ThrowIfNull(storage);
         using var connection = storage.GetConnection();
-        var films = FarmFilms.All(connection).Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList())).ToList();
+        var films = FarmFilms.All(connection).Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList(), film.Stopped)).ToList();
         return new FarmSnapshot(storage.GetMonitoringApi().Servers().Count, films);
     }
 
@@ -64,6 +65,11 @@ public static class FarmStatus
     {
         var shot = $"{stage.Index:00}-{stage.Shot}";
         FarmStageStatus Row(string state, string detail) => new(stage.Index, shot, stage.Stage, stage.Take, state, stage.JobId, detail);
+        if (stage.JobId is null && film.Stopped is not null)
+        {
+            return Row(Stopped, "the film stopped before this job was created");
+        }
+
         if (stage.JobId is null)
         {
             var takes = film.Stages.Where(s => s.Index == stage.Index && s.Stage == ShotStage.Animate).Select(s => s.Take);

@@ -68,7 +68,8 @@ public sealed class FarmFailureTests
         var failed = Assert.Single(status.Stages, s => s.State == FarmStatus.Failed);
         Assert.Equal(($"02-{film.Shots[1].Name}", "keyframe A", keyframe.JobId), (failed.Shot, failed.Name, failed.JobId));
         Assert.Contains("needs ffmpeg 0.0-elsewhere", failed.Detail, StringComparison.Ordinal);
-        Assert.All(status.Stages.Where(s => s != failed), s => Assert.Contains(s.State, new[] { FarmStatus.Stopped, FarmStatus.Awaiting }));
+        Assert.All(status.Stages.Where(s => s != failed), s => Assert.Equal(FarmStatus.Stopped, s.State));
+        Assert.Equal(error.Message, status.Stopped);
     }
 
     [SkippableFact]
