@@ -27,7 +27,10 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // A generated film (from a storyboard tool or a template) breaks the method as much as a typed one.
+        // Analyzing generated code also spares the driver its search of the whole tree for generated-code
+        // attributes on the first diagnostic, which on a 500-shot film cost a fifth of the analyzers' time.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -95,7 +98,7 @@ public abstract class PlanAnalyzer : DiagnosticAnalyzer
             }
             else if (!site.IsFilm && ReadsShots)
             {
-                AnalyzeShot(new ShotSite(scope, reader, site.Invocation));
+                AnalyzeShot(new ShotSite(scope, reader, site.Invocation, site.Shot!));
             }
         }
     }

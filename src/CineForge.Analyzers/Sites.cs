@@ -16,12 +16,12 @@ internal sealed class ShotSite
     private readonly IInvocationOperation chain;
     private string? subject;
 
-    public ShotSite(PlanScope context, PlanReader reader, IInvocationOperation chain)
+    public ShotSite(PlanScope context, PlanReader reader, IInvocationOperation chain, ShotModel shot)
     {
         this.context = context;
         this.reader = reader;
         this.chain = chain;
-        Shot = reader.Shot(chain, context.Model, context.CancellationToken);
+        Shot = shot;
     }
 
     public ShotModel Shot { get; }
@@ -44,6 +44,12 @@ internal sealed class ShotSite
     /// <summary>The shot's value followed by each variant's constant override, distinct by value (as run-time validation lists them).</summary>
     public IEnumerable<Known<T>> WithVariants<T>(Known<T> value, string setting, System.Func<object, T> convert)
     {
+        if (Shot.Variants is { IsKnown: true, Value.IsEmpty: true })
+        {
+            // Most shots: no variants, one value. A 500-shot film asks this thousands of times.
+            return value.IsKnown ? new[] { value } : System.Array.Empty<Known<T>>();
+        }
+
         var values = new List<Known<T>> { value };
         if (Shot.Variants.IsKnown)
         {

@@ -138,9 +138,9 @@ internal static class Ops
     }
 
     /// <summary>True when the operation draws from System.Random (a seed that changes every run).</summary>
-    public static bool DrawsFromRandom(IOperation? value, INamedTypeSymbol? random)
+    public static bool DrawsFromRandom(IOperation? value, SdkTypes types)
     {
-        if (value is null || random is null)
+        if (value is null || value.ConstantValue.HasValue || types.Random is not { } random)
         {
             return false;
         }

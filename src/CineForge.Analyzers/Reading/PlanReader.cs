@@ -20,30 +20,39 @@ internal sealed class PlanReader
 {
     private const int MaxVariableDepth = 8;
 
-    private static readonly ConditionalWeakTable<Compilation, PlanReader> Readers = new();
+    private static readonly ConditionalWeakTable<Compilation, Holder> Readers = new();
 
-    private readonly ConcurrentDictionary<NodeKey, object> memo = new();
-    private readonly ConcurrentDictionary<NodeKey, Lazy<ImmutableArray<PlanSite>>> sites = new();
+    // Models already read, by node. Written mostly by the one analyzer that reads a block while the others
+    // wait, so a plain table behind a lock: a concurrent table's striped locks cost more per write.
+    private readonly Dictionary<NodeKey, object> memo = new();
+    private readonly ConcurrentDictionary<NodeKey, SingleFlight<ImmutableArray<PlanSite>>> sites = new();
     private readonly Variables variables = new();
 
     private PlanReader(SdkTypes types) => Types = types;
 
     public SdkTypes Types { get; }
 
-    public static PlanReader? For(Compilation compilation)
-    {
-        if (Readers.TryGetValue(compilation, out var existing))
-        {
-            return existing;
-        }
+    public static PlanReader? For(Compilation compilation) => Readers.GetValue(compilation, Create).Reader;
 
-        var types = SdkTypes.Resolve(compilation);
-        return types is null ? null : Readers.GetValue(compilation, _ => new PlanReader(types));
+    // The eight family analyzers start on one compilation together: one of them resolves the SDK's types, the others wait for it.
+    private static Holder Create(Compilation compilation)
+    {
+        lock (Readers)
+        {
+            if (Readers.TryGetValue(compilation, out var existing))
+            {
+                return existing;
+            }
+
+            var holder = new Holder(SdkTypes.Resolve(compilation) is { } types ? new PlanReader(types) : null);
+            Readers.Add(compilation, holder);
+            return holder;
+        }
     }
 
     /// <summary>The shot chain ends and finished films inside <paramref name="root"/> (an operation block, or a script's outermost invocation); read once and shared by every family.</summary>
     public ImmutableArray<PlanSite> Sites(IOperation root, SemanticModel model, CancellationToken cancellationToken) =>
-        sites.GetOrAdd(new NodeKey(root.Syntax), _ => new Lazy<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        sites.GetOrAdd(new NodeKey(root.Syntax), _ => new SingleFlight<ImmutableArray<PlanSite>>(() => ReadSites(root, model, cancellationToken))).Value;
 
     // The family analyzers run concurrently and meet the same code at the same moment:
     // one of them reads it (sites, films and shots), the others wait for that reading.
@@ -56,7 +65,8 @@ internal sealed class PlanReader
                 var returned = invocation.TargetMethod.ReturnType;
                 if (SdkTypes.Is(returned, Types.Shot) && !IsReceiverOf(invocation, Types.ShotExtensions))
                 {
-                    sites.Add(new PlanSite(invocation, IsFilm: false));
+                    // Read here, once, by the one analyzer reading the block: the families then share the model.
+                    sites.Add(new PlanSite(invocation, IsFilm: false, Shot(invocation, model, cancellationToken)));
                 }
                 else if (SdkTypes.Is(returned, Types.Film) && !IsReceiverOf(invocation, Types.FilmExtensions) && !IsExtendedVariable(invocation.Syntax, model, cancellationToken))
                 {
@@ -92,7 +102,7 @@ internal sealed class PlanReader
     public ShotModel Shot(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
-        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is ShotModel hit)
+        if (Recall(operation.Syntax) is ShotModel hit)
         {
             return hit;
         }
@@ -116,7 +126,7 @@ internal sealed class PlanReader
             shot = Apply(shot, calls.Pop(), model, cancellationToken, depth);
         }
 
-        memo[new NodeKey(operation.Syntax)] = shot;
+        Remember(operation.Syntax, shot);
         return shot;
     }
 
@@ -128,7 +138,7 @@ internal sealed class PlanReader
         FilmModel? film = null;
         while (true)
         {
-            if (memo.TryGetValue(new NodeKey(current.Syntax), out var cached) && cached is FilmModel hit)
+            if (Recall(current.Syntax) is FilmModel hit)
             {
                 film = hit;
                 break;
@@ -154,7 +164,7 @@ internal sealed class PlanReader
         {
             var call = calls.Pop();
             film = Apply(film, call, model, cancellationToken, depth);
-            memo[new NodeKey(call.Syntax)] = film;
+            Remember(call.Syntax, film);
         }
 
         return film;
@@ -163,7 +173,7 @@ internal sealed class PlanReader
     public CharacterModel Character(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
     {
         operation = Ops.Strip(operation);
-        if (memo.TryGetValue(new NodeKey(operation.Syntax), out var cached) && cached is CharacterModel hit)
+        if (Recall(operation.Syntax) is CharacterModel hit)
         {
             return hit;
         }
@@ -197,8 +207,24 @@ internal sealed class PlanReader
             };
         }
 
-        memo[new NodeKey(operation.Syntax)] = character;
+        Remember(operation.Syntax, character);
         return character;
+    }
+
+    private object? Recall(SyntaxNode node)
+    {
+        lock (memo)
+        {
+            return memo.TryGetValue(new NodeKey(node), out var model) ? model : null;
+        }
+    }
+
+    private void Remember(SyntaxNode node, object model)
+    {
+        lock (memo)
+        {
+            memo[new NodeKey(node)] = model;
+        }
     }
 
     private static Known<string> NonNull(Known<string?> text) => text.IsKnown && text.Value is not null ? Known<string>.Of(text.Value, text.Source) : Known<string>.Unknown;
@@ -298,7 +324,7 @@ internal sealed class PlanReader
                 return shot with
                 {
                     Seed = seed.IsKnown ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown,
-                    RandomSeed = Ops.DrawsFromRandom(Arg("seed"), Types.Random) ? source : null,
+                    RandomSeed = Ops.DrawsFromRandom(Arg("seed"), Types) ? source : null,
                 };
             case "Fps":
                 return shot with { Fps = Ops.Int(Arg("fps"), source) };
@@ -650,5 +676,11 @@ internal sealed class PlanReader
         }
 
         return Known<ImmutableArray<ExportTargetModel>>.Of(targets.ToImmutableArray());
+    }
+
+    /// <summary>A compilation's reader, or null when it does not reference the SDK (a table cannot hold null).</summary>
+    private sealed class Holder(PlanReader? reader)
+    {
+        public PlanReader? Reader { get; } = reader;
     }
 }

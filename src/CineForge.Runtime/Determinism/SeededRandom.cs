@@ -36,6 +36,19 @@ public sealed class SeededRandom
     /// <summary>An integer in [0, <paramref name="count"/>).</summary>
     public int Next(int count) => (int)(NextBits() % (ulong)count);
 
+    /// <summary>
+    /// A bijective 32-bit mix (Wellons' "lowbias32"): counter-based noise whose pixels do not wait
+    /// for each other, unlike a generator stepped along a row.
+    /// </summary>
+    public static uint Mix32(uint x)
+    {
+        x ^= x >> 16;
+        x *= 0x7FEB352DU;
+        x ^= x >> 15;
+        x *= 0x846CA68BU;
+        return x ^ (x >> 16);
+    }
+
     /// <summary>The SplitMix64 finalizer: a bijective 64-bit mix, also used for counter-based noise.</summary>
     public static ulong Mix(ulong z)
     {
