@@ -1,15 +1,17 @@
 // Farm benchmark: the cosmetic ad (the 30 s example) rendered cold with 1 and 2 in-process workers
 // and on a farm of 2 `cineforge worker` processes, in one run, on one machine.
 // Usage: CineForge.Farm.Bench "<PostgreSQL connection string>" [WxH]   (default 480x270)
-// Prints wall times, ratios against 1 in-process worker, and the farm's overhead per shot job:
-// (farm − in-process) / jobs on a rerun where every artefact is cached, so only the farm's own
-// work (enqueue, pick-up, state changes, read-back) is left, next to the mean render time of a job.
+// Prints wall times, ratios against 1 in-process worker, and the farm's overhead per stage job
+// (keyframe and animate per take, select per shot): (farm − in-process) / stage jobs on a rerun
+// where every artefact is stored, so only the farm's own work (enqueue, continuation, pick-up, state
+// changes, the select fan-in, read-back) is left, next to the mean render time of a stage job.
 using System.Diagnostics;
 using System.Globalization;
 using CineForge.Farm;
 using CineForge.Hosting;
 using CineForge.Rules;
 using CineForge.Runtime;
+using CineForge.Runtime.Stages;
 
 if (args.Length < 1)
 {
@@ -49,31 +51,35 @@ try
         await new FilmRenderer(dispatcher: new FarmShotDispatcher(storage)).RenderAsync(film, warmUp with { OutputDirectory = Path.Combine(scratch, "warm-up-farm", "out"), CacheDirectory = Path.Combine(scratch, "warm-up-farm", "cache") });
         var dispatcher = new FarmShotDispatcher(storage);
         var farm = await TimeAsync(() => new FilmRenderer(dispatcher: dispatcher).RenderAsync(film, Options("farm-2", 1)));
-        double latency = 0, performance = 0;
+        var perStage = new Dictionary<ShotStage, (int Jobs, double Seconds)>();
+        double latency = 0;
         using (var states = storage.GetConnection())
         {
-            foreach (var id in dispatcher.JobIds)
+            foreach (var job in dispatcher.Jobs)
             {
-                var data = states.GetStateData(id).Data;
+                var data = states.GetStateData(job.JobId).Data;
                 latency += double.Parse(data["Latency"], CultureInfo.InvariantCulture) / 1000;
-                performance += double.Parse(data["PerformanceDuration"], CultureInfo.InvariantCulture) / 1000;
+                var (count, seconds) = perStage.GetValueOrDefault(job.Stage);
+                perStage[job.Stage] = (count + 1, seconds + (double.Parse(data["PerformanceDuration"], CultureInfo.InvariantCulture) / 1000));
             }
         }
-        // The farm's own cost per job, free of render speed and machine load: the same film again,
-        // every artefact in the store, so each job only travels (enqueue, pick-up, state, read-back).
+
+        // The farm's own cost per stage job, free of render speed and machine load: the same film
+        // again, every artefact in the store, so each job only travels and finds its output.
         var cachedLocal = await TimeAsync(() => new FilmRenderer().RenderAsync(film, Options("farm-2", 1)));
         var cachedFarm = await TimeAsync(() => new FilmRenderer(dispatcher: new FarmShotDispatcher(storage)).RenderAsync(film, Options("farm-2", 1)));
-        var jobs = film.Shots.Count;
+        var jobs = dispatcher.Jobs.Count;
         var overhead = (cachedFarm.Seconds - cachedLocal.Seconds) / jobs;
         var perJob = one.Seconds / jobs;
         var same = one.Result.Shots.SelectMany(s => s.Takes).Select(t => t.ClipSha256).SequenceEqual(farm.Result.Shots.SelectMany(s => s.Takes).Select(t => t.ClipSha256));
-        Console.WriteLine($"film: {film.Title}, {jobs} shot jobs, {size[0]}x{size[1]}, {Environment.ProcessorCount} cores");
+        var found = cachedFarm.Result.Shots.SelectMany(s => s.Stages).Count(r => !r.Rendered);
+        Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {jobs} stage jobs ({string.Join(", ", perStage.OrderBy(p => p.Key).Select(p => $"{p.Value.Jobs} {p.Key.ToString().ToLowerInvariant()}"))}), {size[0]}x{size[1]}, {Environment.ProcessorCount} cores");
         Console.WriteLine($"in-process, 1 worker : {one.Seconds,7:0.00} s  (1.00x)");
         Console.WriteLine($"in-process, 2 workers: {two.Seconds,7:0.00} s  ({one.Seconds / two.Seconds:0.00}x)");
         Console.WriteLine($"farm, 2 workers      : {farm.Seconds,7:0.00} s  ({one.Seconds / farm.Seconds:0.00}x)");
-        Console.WriteLine($"cached rerun: in-process {cachedLocal.Seconds:0.00} s, farm {cachedFarm.Seconds:0.00} s");
-        Console.WriteLine($"farm overhead per job: {overhead:0.000} s = {100 * overhead / perJob:0.0}% of a job's mean render time here ({perJob:0.00} s, 1 in-process worker)");
-        Console.WriteLine($"farm jobs: mean {performance / jobs:0.00} s rendering on a worker, mean {latency / jobs:0.00} s from enqueue to start (includes waiting for a free worker); read-back on the submitter {dispatcher.ReadBackTime.TotalSeconds:0.00} s");
+        Console.WriteLine($"cached rerun: in-process {cachedLocal.Seconds:0.00} s, farm {cachedFarm.Seconds:0.00} s ({found}/{jobs} stage jobs found their output in the store)");
+        Console.WriteLine($"farm overhead per stage job: {overhead:0.000} s = {100 * overhead / perJob:0.0}% of a stage job's mean render time here ({perJob:0.00} s, 1 in-process worker)");
+        Console.WriteLine($"farm stage jobs on the workers: {string.Join(", ", perStage.OrderBy(p => p.Key).Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value.Seconds / p.Value.Jobs:0.00} s"))} mean; {latency / jobs:0.00} s mean from enqueue to start (includes waiting for a free worker); read-back on the submitter {dispatcher.ReadBackTime.TotalSeconds:0.00} s");
         Console.WriteLine($"clip hashes equal to the local render: {same}");
     }
     finally
