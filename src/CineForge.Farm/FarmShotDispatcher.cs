@@ -44,6 +44,9 @@ public sealed record FarmProgress(StageCount Keyframes, StageCount Animations, S
 /// </summary>
 public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage storage, FarmTimings? timings = null, IProgress<FarmProgress>? progress = null) : IShotDispatcher
 {
+    /// <summary>How long a job created held waits before it runs by itself: only when its submitter stopped before releasing it.</summary>
+    public static readonly TimeSpan Hold = TimeSpan.FromHours(1);
+
     private readonly FarmTimings timings = timings ?? FarmTimings.Default;
 
     /// <summary>The stage jobs of the last run, in shot order, with their Hangfire ids.</summary>
@@ -91,9 +94,16 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
                 for (var i = 0; i < shot.Takes.Count; i++)
                 {
                     var (keyframe, animate) = shot.Takes[i];
-                    keyframe.Id = Create(client, keyframe.Job, drawnBy.GetValueOrDefault(shot.Shot.Keyframes[i]));
+                    keyframe.Id = drawnBy.TryGetValue(shot.Shot.Keyframes[i], out var drawing)
+                        ? Create(client, keyframe.Job, drawing)
+                        : CreateHeld(client, keyframe.Job);
                     drawnBy.TryAdd(shot.Shot.Keyframes[i], keyframe.Id);
                     animate.Id = Create(client, animate.Job, keyframe.Id);
+                }
+
+                foreach (var held in drawnBy.Values.Distinct())
+                {
+                    Release(client, held);
                 }
             }
 
@@ -130,12 +140,36 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
     private static string Create(BackgroundJobClient client, StageJob job, string? parentId)
     {
         var queue = FarmQueues.Of(job.Stage);
+        return parentId is null
+            ? client.Create(JobOf(job), new EnqueuedState(queue))
+            : client.ContinueJobWith<StageJobPerformer>(parentId, queue, Perform(job), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="job"/> held back from the workers until <see cref="Release"/>: a worker
+    /// that took it while its continuations are attached would find the job's lock taken, and
+    /// Hangfire.PostgreSql retries a taken lock only after up to a second. Should the submitter stop
+    /// before releasing it, the job runs after <see cref="Hold"/> and finds or fills the store.
+    /// </summary>
+    private static string CreateHeld(BackgroundJobClient client, StageJob job) =>
+        client.Create(JobOf(job), new ScheduledState(Hold) { Reason = "held until its continuations are attached" });
+
+    private static void Release(BackgroundJobClient client, string id)
+    {
+        if (!client.ChangeState(id, new EnqueuedState(FarmQueues.Of(ShotStage.Keyframe)), ScheduledState.StateName))
+        {
+            throw new RenderException($"The farm job {id} left its held state before the submitter released it.");
+        }
+    }
+
+    // The queue is part of the job, not only of its first state, so a retry returns to it.
+    private static Job JobOf(StageJob job) => Job.FromExpression(Perform(job), FarmQueues.Of(job.Stage));
+
+    private static System.Linq.Expressions.Expression<Func<StageJobPerformer, Task>> Perform(StageJob job)
+    {
         var json = job.ToJson();
         var label = job.Label;
-        // The queue is part of the job, not only of its first state, so a retry returns to it.
-        return parentId is null
-            ? client.Create(Job.FromExpression<StageJobPerformer>(p => p.RunAsync(json, label, null, CancellationToken.None), queue), new EnqueuedState(queue))
-            : client.ContinueJobWith<StageJobPerformer>(parentId, queue, p => p.RunAsync(json, label, null, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+        return p => p.RunAsync(json, label, null, CancellationToken.None);
     }
 
     private async Task WaitAsync(BackgroundJobClient client, IReadOnlyList<ShotTrack> film, CancellationToken cancellationToken)
