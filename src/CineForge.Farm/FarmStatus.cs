@@ -27,7 +27,7 @@ public sealed record FarmStageStatus(int Index, string Shot, ShotStage Stage, st
 public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages, string? Stopped);
 
 /// <summary>What the farm is doing: live workers, and every film being rendered or stopped by a failure.</summary>
-/// <param name="Workers">Live worker servers.</param>
+/// <param name="Workers">Worker servers with a recent heartbeat (<see cref="FarmStatus.LiveHeartbeat"/>).</param>
 /// <param name="Films">The films on record.</param>
 public sealed record FarmSnapshot(int Workers, IReadOnlyList<FarmFilmStatus> Films);
 
@@ -52,13 +52,17 @@ public static class FarmStatus
     /// <summary>stopped.</summary>
     public const string Stopped = "stopped";
 
+    /// <summary>A worker whose last heartbeat is older is not counted as online (workers beat every 30 s; a killed one stays listed until Hangfire times it out).</summary>
+    public static readonly TimeSpan LiveHeartbeat = TimeSpan.FromMinutes(1);
+
     /// <summary>Every film on record with the state of each stage job, and the number of live workers.</summary>
     public static FarmSnapshot Read(PostgreSqlStorage storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
         using var connection = storage.GetConnection();
         var films = FarmFilms.All(connection).Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList(), film.Stopped)).ToList();
-        return new FarmSnapshot(storage.GetMonitoringApi().Servers().Count, films);
+        var live = DateTime.UtcNow - LiveHeartbeat;
+        return new FarmSnapshot(storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat >= live), films);
     }
 
     private static FarmStageStatus Describe(IStorageConnection connection, FarmFilmRecord film, FarmStageEntry stage)
