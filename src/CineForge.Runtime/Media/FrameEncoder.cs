@@ -21,6 +21,7 @@ public sealed class FrameEncoder : IAsyncDisposable
         this.output = output;
         input = process.StandardInput.BaseStream;
         errors = process.StandardError.ReadToEndAsync();
+        PipeBuffer.Widen(input);
     }
 
     /// <summary>Starts ffmpeg writing <paramref name="output"/>.</summary>

@@ -127,65 +127,84 @@ public sealed class PrevizAnimator : IAnimator
         for (var y = 0; y < h; y++)
         {
             var (top, bottom) = cache.Pair(rows[y].Index);
-            BlendRow(top, bottom, cache.Noise, dst, rows[y].Fraction, w, y, gainQ12, grainQ, salt);
+            BlendRow(top, bottom, dst, rows[y].Fraction, w, y, gainQ12, grainQ, salt);
         }
     }
 
-    private static unsafe void BlendRow(int[] topRow, int[] bottomRow, int[] noiseRow, byte[] output, int fy, int width, int y, int gainQ12, int grainQ, ulong salt)
+    private static unsafe void BlendRow(int[] topRow, int[] bottomRow, byte[] output, int fy, int width, int y, int gainQ12, int grainQ, ulong salt)
     {
+        // Bilinear sum in 2^20 units (fits 28 bits), then gain in 1/4096 steps (fits 30 bits), plus
+        // grain: counter-based per pixel, triangular in (-1, 1), in 1/1024 code values, the same for
+        // the three channels (monochrome). Integer lanes: the same bytes whatever the vector width.
         var n = width * 3;
         var rowKey = (uint)SeededRandom.Mix(salt ^ ((ulong)(uint)y << 32));
-        fixed (int* top = topRow, bottom = bottomRow, noise = noiseRow)
+        int wy1 = fy, wy0 = 1024 - fy;
+        fixed (int* top = topRow, bottom = bottomRow)
         fixed (byte* dst = output)
         {
-            for (int i = 0, x = 0; i < n; i += 3, x++)
-            {
-                // Counter-based per pixel: triangular grain in (-1, 1), in 1/1024 code values, the
-                // same for the three channels (monochrome).
-                var h = SeededRandom.Mix32(rowKey + (uint)x);
-                noise[i] = noise[i + 1] = noise[i + 2] = (((int)(h & 0x3FF) + (int)((h >> 10) & 0x3FF) - 1023) * grainQ) >> 10;
-            }
-
-            // Bilinear sum in 2^20 units (fits 28 bits), then gain in 1/4096 steps (fits 30 bits).
-            // Integer lanes: the same bytes whatever the vector width, or none.
             var o = dst + (y * n);
-            int wy1 = fy, wy0 = 1024 - fy;
-            var i16 = 0;
+            var x = 0;
             if (Vector128.IsHardwareAccelerated)
             {
                 var w0 = Vector128.Create(wy0);
                 var w1 = Vector128.Create(wy1);
                 var g = Vector128.Create(gainQ12);
-                var half = Vector128.Create(512);
-                var zero = Vector128<int>.Zero;
-                var max = Vector128.Create(255);
-                for (; i16 + 16 <= n; i16 += 16)
+                var grain = Vector128.Create(grainQ);
+                var counters = Vector128.Create(0u, 1, 2, 3) + Vector128.Create(rowKey);
+                var four = Vector128.Create(4u);
+                var room = output.Length - (long)(y * n);
+
+                // Four pixels (twelve channel values) a step; the 16-byte store's last four bytes
+                // are rewritten by the next step, so it stops where they would leave the image.
+                for (; x + 4 <= width && (x * 3L) + 16 <= room; x += 4)
                 {
-                    var a = Lane(top, bottom, noise, i16, w0, w1, g, half, zero, max);
-                    var b = Lane(top, bottom, noise, i16 + 4, w0, w1, g, half, zero, max);
-                    var c = Lane(top, bottom, noise, i16 + 8, w0, w1, g, half, zero, max);
-                    var d = Lane(top, bottom, noise, i16 + 12, w0, w1, g, half, zero, max);
-                    Vector128.Narrow(Vector128.Narrow(a.AsUInt32(), b.AsUInt32()), Vector128.Narrow(c.AsUInt32(), d.AsUInt32())).Store(o + i16);
+                    var noise = Grain(counters, grain);
+                    counters += four;
+                    var i = x * 3;
+                    var a = Pixel(top + i, bottom + i, w0, w1, g, Vector128.Shuffle(noise, Vector128.Create(0, 0, 0, 1)));
+                    var b = Pixel(top + i + 4, bottom + i + 4, w0, w1, g, Vector128.Shuffle(noise, Vector128.Create(1, 1, 2, 2)));
+                    var c = Pixel(top + i + 8, bottom + i + 8, w0, w1, g, Vector128.Shuffle(noise, Vector128.Create(2, 3, 3, 3)));
+                    Vector128.Narrow(Vector128.Narrow(a.AsUInt32(), b.AsUInt32()), Vector128.Narrow(c.AsUInt32(), Vector128<uint>.Zero)).Store(o + i);
                 }
             }
 
-            for (var i = i16; i < n; i++)
+            for (; x < width; x++)
             {
-                var sum = ((top[i] * wy0) + (bottom[i] * wy1)) >> 10;
-                var v = ((sum * gainQ12) >> 12) + noise[i];
-                v = (v + 512) >> 10;
-                o[i] = (byte)(v <= 0 ? 0 : v >= 255 ? 255 : v);
+                var h = SeededRandom.Mix32(rowKey + (uint)x);
+                var noise = (((int)(h & 0x3FF) + (int)((h >> 10) & 0x3FF) - 1023) * grainQ) >> 10;
+                for (var i = x * 3; i < (x * 3) + 3; i++)
+                {
+                    var sum = ((top[i] * wy0) + (bottom[i] * wy1)) >> 10;
+                    var v = ((sum * gainQ12) >> 12) + noise;
+                    v = (v + 512) >> 10;
+                    o[i] = (byte)(v <= 0 ? 0 : v >= 255 ? 255 : v);
+                }
             }
         }
     }
 
+    /// <summary>Four pixels' grain: <see cref="SeededRandom.Mix32"/> of each counter, as in the scalar loop.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector128<int> Lane(int* top, int* bottom, int* noise, int i, Vector128<int> w0, Vector128<int> w1, Vector128<int> gain, Vector128<int> half, Vector128<int> zero, Vector128<int> max)
+    private static Vector128<int> Grain(Vector128<uint> counters, Vector128<int> grainQ)
     {
-        var sum = Vector128.ShiftRightArithmetic((Vector128.Load(top + i) * w0) + (Vector128.Load(bottom + i) * w1), 10);
-        var v = Vector128.ShiftRightArithmetic(sum * gain, 12) + Vector128.Load(noise + i);
-        v = Vector128.ShiftRightArithmetic(v + half, 10);
-        return Vector128.Min(Vector128.Max(v, zero), max);
+        var h = counters;
+        h ^= Vector128.ShiftRightLogical(h, 16);
+        h *= Vector128.Create(0x7FEB352DU);
+        h ^= Vector128.ShiftRightLogical(h, 15);
+        h *= Vector128.Create(0x846CA68BU);
+        h ^= Vector128.ShiftRightLogical(h, 16);
+        var mask = Vector128.Create(0x3FFU);
+        var triangle = (h & mask).AsInt32() + (Vector128.ShiftRightLogical(h, 10) & mask).AsInt32() - Vector128.Create(1023);
+        return Vector128.ShiftRightArithmetic(triangle * grainQ, 10);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector128<int> Pixel(int* top, int* bottom, Vector128<int> w0, Vector128<int> w1, Vector128<int> gain, Vector128<int> noise)
+    {
+        var sum = Vector128.ShiftRightArithmetic((Vector128.Load(top) * w0) + (Vector128.Load(bottom) * w1), 10);
+        var v = Vector128.ShiftRightArithmetic(sum * gain, 12) + noise;
+        v = Vector128.ShiftRightArithmetic(v + Vector128.Create(512), 10);
+        return Vector128.Min(Vector128.Max(v, Vector128<int>.Zero), Vector128.Create(255));
     }
 
     /// <summary>
@@ -202,9 +221,6 @@ public sealed class PrevizAnimator : IAnimator
         private int secondIndex = -1;
         private RgbImage? source;
         private (int Index, int Fraction)[] columns = [];
-
-        /// <summary>One output row's grain, per channel.</summary>
-        public int[] Noise { get; } = new int[width * 3];
 
         public void Start(RgbImage image, (int Index, int Fraction)[] positions)
         {

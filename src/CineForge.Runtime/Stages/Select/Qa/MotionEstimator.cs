@@ -19,6 +19,7 @@ public sealed class MotionEstimator
     private readonly int frameHeight;
     private readonly double[] scratch;
     private readonly double[] blurred;
+    private readonly int[] blockSums;
     private double[] current;
     private double[] previous;
     private bool hasPrevious;
@@ -37,6 +38,7 @@ public sealed class MotionEstimator
         previous = new double[width * height];
         scratch = new double[width * height];
         blurred = new double[width * height];
+        blockSums = new int[width];
     }
 
     /// <summary>Mean luma of the last frame added, in full-range code values, over the analysis plane (the frame less at most a few edge pixels).</summary>
@@ -54,24 +56,34 @@ public sealed class MotionEstimator
 
     private void Downscale(YuvFrame frame, double[] plane)
     {
+        // Box sums gathered row by row, so the frame is read once, in order.
         var area = 1.0 / (factor * factor);
         long total = 0;
+        var sums = blockSums;
+        var luma = frame.Y;
         for (var y = 0; y < height; y++)
         {
-            for (var x = 0; x < width; x++)
+            Array.Clear(sums);
+            for (var dy = 0; dy < factor; dy++)
             {
-                var sum = 0;
-                for (var dy = 0; dy < factor; dy++)
+                var row = ((y * factor) + dy) * frame.Width;
+                for (var x = 0; x < width; x++)
                 {
-                    var row = (((y * factor) + dy) * frame.Width) + (x * factor);
+                    var start = row + (x * factor);
+                    var sum = 0;
                     for (var dx = 0; dx < factor; dx++)
                     {
-                        sum += frame.Y[row + dx];
+                        sum += luma[start + dx];
                     }
-                }
 
-                plane[(y * width) + x] = sum * area;
-                total += sum;
+                    sums[x] += sum;
+                }
+            }
+
+            for (var x = 0; x < width; x++)
+            {
+                plane[(y * width) + x] = sums[x] * area;
+                total += sums[x];
             }
         }
 
