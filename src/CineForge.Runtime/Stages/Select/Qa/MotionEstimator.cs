@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using CineForge.Runtime.Imaging;
 
 namespace CineForge.Runtime.Stages.Select.Qa;
@@ -19,7 +20,7 @@ public sealed class MotionEstimator
     private readonly int frameHeight;
     private readonly double[] scratch;
     private readonly double[] blurred;
-    private readonly int[] blockSums;
+    private readonly ushort[] columnSums;
     private double[] current;
     private double[] previous;
     private bool hasPrevious;
@@ -38,7 +39,8 @@ public sealed class MotionEstimator
         previous = new double[width * height];
         scratch = new double[width * height];
         blurred = new double[width * height];
-        blockSums = new int[width];
+        // A column of a block sums at most 255 x factor, and factor is at most a few dozen: 16 bits hold it.
+        columnSums = new ushort[width * factor];
     }
 
     /// <summary>Mean luma of the last frame added, in full-range code values, over the analysis plane (the frame less at most a few edge pixels).</summary>
@@ -54,36 +56,50 @@ public sealed class MotionEstimator
         return motion;
     }
 
-    private void Downscale(YuvFrame frame, double[] plane)
+    private unsafe void Downscale(YuvFrame frame, double[] plane)
     {
-        // Box sums gathered row by row, so the frame is read once, in order.
+        // Box sums: the block's rows are added column by column (sixteen columns a step where the
+        // CPU has vectors; integer sums, so the same whatever the width), then each block's columns.
         var area = 1.0 / (factor * factor);
         long total = 0;
-        var sums = blockSums;
-        var luma = frame.Y;
-        for (var y = 0; y < height; y++)
+        var stride = frame.Width;
+        fixed (byte* luma = frame.Y)
+        fixed (ushort* columns = columnSums)
         {
-            Array.Clear(sums);
-            for (var dy = 0; dy < factor; dy++)
+            for (var y = 0; y < height; y++)
             {
-                var row = ((y * factor) + dy) * frame.Width;
+                new Span<ushort>(columns, columnSums.Length).Clear();
+                for (var dy = 0; dy < factor; dy++)
+                {
+                    var row = luma + ((((y * factor) + dy) * stride));
+                    var x = 0;
+                    if (Vector128.IsHardwareAccelerated)
+                    {
+                        for (; x + 16 <= width * factor; x += 16)
+                        {
+                            var (low, high) = Vector128.Widen(Vector128.Load(row + x));
+                            (Vector128.Load(columns + x) + low).Store(columns + x);
+                            (Vector128.Load(columns + x + 8) + high).Store(columns + x + 8);
+                        }
+                    }
+
+                    for (; x < width * factor; x++)
+                    {
+                        columns[x] += row[x];
+                    }
+                }
+
                 for (var x = 0; x < width; x++)
                 {
-                    var start = row + (x * factor);
                     var sum = 0;
                     for (var dx = 0; dx < factor; dx++)
                     {
-                        sum += luma[start + dx];
+                        sum += columns[(x * factor) + dx];
                     }
 
-                    sums[x] += sum;
+                    plane[(y * width) + x] = sum * area;
+                    total += sum;
                 }
-            }
-
-            for (var x = 0; x < width; x++)
-            {
-                plane[(y * width) + x] = sums[x] * area;
-                total += sums[x];
             }
         }
 
