@@ -73,7 +73,7 @@ public sealed class FinishingPipeline
         var settingsFile = work.GetOrCreate("settings", StageCache.Key(settings), ".json", path => File.WriteAllText(path, settings));
         archive.Add((settingsFile, "settings.json"));
         progress?.Invoke("export");
-        var exports = new ExportStage().Run(request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken);
+        var exports = new ExportStage().Run(request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken, work);
 
         progress?.Invoke("report");
         var qa = Qa(request, edit, grade, sound, exports);

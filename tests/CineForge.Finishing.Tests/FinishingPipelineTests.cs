@@ -188,6 +188,22 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
     }
 
     [Fact]
+    public void Rerun_CopiesStoredExports_InsteadOfEncodingThemAgain()
+    {
+        var request = film.Request with { OutputDirectory = film.Media.PathOf("out-reuse") };
+        var first = new FinishingPipeline().Run(request);
+        var stored = Directory.GetFiles(Path.Combine(request.OutputDirectory, ".work"), "*-web.export.mp4", SearchOption.AllDirectories).Single();
+
+        // Another valid file in the stored web export's place: a rerun that publishes it did not encode.
+        var mobile = first.Exports.Files.Single(f => f.Kind == ExportKind.Mobile).Path;
+        File.Copy(mobile, stored, overwrite: true);
+        var again = new FinishingPipeline().Run(request);
+
+        var web = again.Exports.Files.Single(f => f.Kind == ExportKind.Web).Path;
+        Assert.True(File.ReadAllBytes(mobile).AsSpan().SequenceEqual(File.ReadAllBytes(web)), "the rerun encoded the web export again instead of copying the stored one");
+    }
+
+    [Fact]
     public void SameFilmInAnotherFolder_GivesTheSameExportBytes()
     {
         var other = film.Request with { OutputDirectory = film.Media.PathOf("out-again") };

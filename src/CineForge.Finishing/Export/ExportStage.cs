@@ -55,8 +55,9 @@ public sealed class ExportStage
     /// <param name="folder">The exports folder.</param>
     /// <param name="archive">Files to archive next to the master: (source path, name in the folder).</param>
     /// <param name="cancellationToken">Cancels the encode.</param>
+    /// <param name="cache">Where encoded exports are kept by the hash of what made them, so a rerun with the same graded cut, mix and settings copies them instead of encoding again; none when null.</param>
     /// <exception cref="FinishingException">The exports folder holds foreign files, or an encode fails; nothing is published.</exception>
-    public ExportResult Run(Film film, EditResult edit, string gradedVideo, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, CancellationToken cancellationToken = default)
+    public ExportResult Run(Film film, EditResult edit, string gradedVideo, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, CancellationToken cancellationToken = default, StageCache? cache = null)
     {
         folder.EnsureReplaceable();
         var timeline = edit.Timeline;
@@ -69,7 +70,7 @@ public sealed class ExportStage
             var outputs = targets.Select(t => (Target: t, Path: System.IO.Path.Combine(staging, t.Kind.ToString().ToLowerInvariant(), name + (t.Kind == ExportKind.Master ? ".mov" : ".mp4")))).ToList();
             if (outputs.Count > 0)
             {
-                Encode(timeline, gradedVideo, mix, outputs, crop, cancellationToken);
+                EncodeOrReuse(timeline, gradedVideo, mix, outputs, crop, cache, cancellationToken);
             }
 
             var archived = new List<string>();
@@ -129,7 +130,39 @@ public sealed class ExportStage
         return stem.Length == 0 ? "film" : stem;
     }
 
-    private static void Encode(Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, CancellationToken cancellationToken)
+    // The graded cut and the mix are content-addressed (their names are their keys), and the filter
+    // graph and codec arguments are the rest of what makes the bytes: the same key, the same files.
+    private static void EncodeOrReuse(Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache? cache, CancellationToken cancellationToken)
+    {
+        var (graph, args) = Command(timeline, graded, mix, outputs, crop);
+        if (cache is null)
+        {
+            Ffmpeg.Run(args, "Export", cancellationToken);
+            return;
+        }
+
+        var key = StageCache.Key("export", Ffmpeg.Version, System.IO.Path.GetFileName(graded), System.IO.Path.GetFileName(mix), graph, string.Join(' ', outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments))));
+        var stored = outputs.Select(o => cache.PathFor("export", key + "-" + o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
+        if (!stored.All(File.Exists))
+        {
+            Ffmpeg.Run(args, "Export", cancellationToken);
+            for (var i = 0; i < outputs.Count; i++)
+            {
+                var encoded = outputs[i].Path;
+                cache.GetOrCreate("export", key + "-" + outputs[i].Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(encoded), path => File.Copy(encoded, path, overwrite: true));
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(outputs[i].Path)!);
+            File.Copy(stored[i], outputs[i].Path, overwrite: true);
+        }
+    }
+
+    private static (string Graph, List<string> Args) Command(Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop)
     {
         var fps = timeline.Fps.ToString(CultureInfo.InvariantCulture);
         var graph = new List<string> { $"[0:v]split={outputs.Count}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) };
@@ -162,8 +195,9 @@ public sealed class ExportStage
             args.Add(path);
         }
 
-        args.InsertRange(4, new[] { "-filter_complex", string.Join(";", graph) });
-        Ffmpeg.Run(args, "Export", cancellationToken);
+        var filter = string.Join(";", graph);
+        args.InsertRange(4, new[] { "-filter_complex", filter });
+        return (filter + "\n" + fps, args);
     }
 
     private static double RmsContrast(IReadOnlyList<RgbFrame> frames)
