@@ -204,6 +204,28 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
     }
 
     [Fact]
+    public void Rerun_ReadsStoredMeasurements_InsteadOfDecodingFramesAgain()
+    {
+        var request = film.Request with { OutputDirectory = film.Media.PathOf("out-measure") };
+        var first = new FinishingPipeline().Run(request);
+        var stored = Directory.GetFiles(Path.Combine(request.OutputDirectory, ".work"), "*.edit.json", SearchOption.AllDirectories);
+        Assert.Equal(first.Edit.Timeline.Entries.Count, stored.Length);
+
+        // A stored measurement with a value no decode gives: a rerun that reports it did not decode.
+        foreach (var file in stored)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+            node["MeanLuma"] = 0.123456789;
+            File.WriteAllText(file, node.ToJsonString());
+        }
+
+        var again = new FinishingPipeline().Run(request);
+
+        Assert.All(again.Edit.Statistics, s => Assert.Equal(0.123456789, s.MeanLuma));
+        Assert.Equal(first.Grade.VideoPath, again.Grade.VideoPath);
+    }
+
+    [Fact]
     public void SameFilmInAnotherFolder_GivesTheSameExportBytes()
     {
         var other = film.Request with { OutputDirectory = film.Media.PathOf("out-again") };

@@ -54,7 +54,8 @@ public sealed class EditStage
 
         var measureHeight = Math.Max(2, (int)Math.Round(MeasureWidth * (double)size.Height / size.Width / 2) * 2);
         var statistics = timeline.Entries
-            .Select(e => ClipStatistics.Measure(FrameSampler.Sample(video, e.Start(timeline.Fps), e.Duration(timeline.Fps), MeasureWidth, measureHeight, Continuity.MeasurementFps)))
+            .Select(e => cache.Measure("edit", StageCache.Key("statistics-1", Path.GetFileName(video), e.StartFrame, e.Frames, timeline.Fps, MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
+                ClipStatistics.Measure(FrameSampler.Sample(video, e.Start(timeline.Fps), e.Duration(timeline.Fps), MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         var cuts = TransitionCheck.Check(request.Film, timeline, statistics);
         return new EditResult(timeline, video, statistics, cuts);

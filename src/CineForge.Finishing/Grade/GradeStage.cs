@@ -41,11 +41,10 @@ public sealed class GradeStage
         var sampleHeight = Math.Max(2, (int)Math.Round(HarmonizeSampleWidth * (double)timeline.Size.Height / timeline.Size.Width / 2) * 2);
         if (plan.Harmonize is { } amount)
         {
-            var means = timeline.Entries.Select(e =>
-            {
-                var frames = FrameSampler.Sample(edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps);
-                return MeanAfter(frames, primary.Primary);
-            }).ToList();
+            var means = timeline.Entries.Select(e => cache.Measure(
+                "grade",
+                StageCache.Key("harmonize-mean-1", Path.GetFileName(edit.VideoPath), e.StartFrame, e.Frames, timeline.Fps, HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps, plan.ExposureStops, plan.SoftContrast, plan.SecondarySkin),
+                () => MeanAfter(FrameSampler.Sample(edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps), primary.Primary))).ToList();
             harmonization = Harmonizer.Compute(means, amount);
         }
 
@@ -67,7 +66,8 @@ public sealed class GradeStage
 
         var measureHeight = Math.Max(2, (int)Math.Round(EditStage.MeasureWidth * (double)timeline.Size.Height / timeline.Size.Width / 2) * 2);
         var after = timeline.Entries
-            .Select(e => ClipStatistics.Measure(FrameSampler.Sample(graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps)))
+            .Select(e => cache.Measure("grade", StageCache.Key("statistics-1", Path.GetFileName(graded), e.StartFrame, e.Frames, timeline.Fps, EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
+                ClipStatistics.Measure(FrameSampler.Sample(graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         return new GradeResult(graded, plan, harmonization, edit.Statistics.Select(s => s.MeanColour).ToList(), after);
     }

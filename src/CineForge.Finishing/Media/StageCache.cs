@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using CineForge.Runtime.Cache;
 
 namespace CineForge.Finishing.Media;
@@ -38,6 +39,34 @@ public sealed class StageCache
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// A measurement of stored media (statistics of sampled frames), kept as JSON under
+    /// <paramref name="key"/>: decoding the frames again gives the same numbers, and doubles read back
+    /// from JSON are the same doubles, so a rerun skips the decode without changing anything downstream.
+    /// </summary>
+    public T Measure<T>(string stage, string key, Func<T> measure)
+    {
+        var path = PathFor(stage, key, ".json");
+        if (File.Exists(path))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<T>(File.ReadAllText(path)) is { } stored)
+                {
+                    return stored;
+                }
+            }
+            catch (JsonException)
+            {
+                // Unreadable (written by an older build): measured again and replaced.
+            }
+        }
+
+        var value = measure();
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(value));
+        return value;
     }
 
     /// <summary>Where <paramref name="stage"/>'s output for <paramref name="key"/> lives.</summary>
