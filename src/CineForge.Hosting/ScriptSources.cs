@@ -161,7 +161,7 @@ public sealed class ScriptSources
             var package = SdkReferenceResolver.PackageId(reference);
             if (package is not null)
             {
-                CheckPackage(package, spot);
+                CheckPackage(package, SdkReferenceResolver.PackageVersion(reference), spot);
                 return;
             }
 
@@ -178,12 +178,20 @@ public sealed class ScriptSources
             // Anything else ("System.Xml") is a framework assembly name the default resolver handles.
         }
 
-        private void CheckPackage(string package, SourceSpot spot)
+        private void CheckPackage(string package, string? version, SourceSpot spot)
         {
             if (!string.Equals(package, SdkReferenceResolver.SdkPackageId, StringComparison.OrdinalIgnoreCase))
             {
                 Problems.Add(ScriptDiagnostic.HostError(
                     $"package '{package}' is not available: cineforge resolves only '{SdkReferenceResolver.SdkPackageId}', the SDK it carries; reference a local assembly with #r \"path/to/assembly.dll\" instead",
+                    spot));
+            }
+            else if (version is not null && !SdkVersionSpec.Allows(version, SdkReferenceResolver.SdkVersion))
+            {
+                // A film pinned to another SDK would compile against this one's API and rules and
+                // render with its defaults: other bytes from the same commit. Say so instead.
+                Problems.Add(ScriptDiagnostic.HostError(
+                    $"{SdkReferenceResolver.SdkPackageId} {version} is asked for, but this cineforge carries {SdkReferenceResolver.SdkPackageId} {SdkReferenceResolver.SdkVersion}; use the cineforge of that version, or reference {SdkReferenceResolver.SdkVersion}",
                     spot));
             }
         }
@@ -208,7 +216,8 @@ public sealed class ScriptSources
                 switch (directive)
                 {
                     case "package":
-                        CheckPackage(argument.Split('@')[0].Trim(), spot);
+                        var at = argument.IndexOf('@');
+                        CheckPackage(at < 0 ? argument.Trim() : argument[..at].Trim(), at < 0 || argument[(at + 1)..].Trim().Length == 0 ? null : argument[(at + 1)..].Trim(), spot);
                         break;
                     case "project" when !argument.Contains(SdkReferenceResolver.SdkPackageId, StringComparison.OrdinalIgnoreCase):
                         Problems.Add(ScriptDiagnostic.HostError($"#:project {argument}: cineforge builds no projects; reference the SDK with #:package {SdkReferenceResolver.SdkPackageId}@{SdkReferenceResolver.SdkVersion}", spot));

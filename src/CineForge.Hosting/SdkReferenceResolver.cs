@@ -39,6 +39,19 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
         return (end < 0 ? spec : spec.Substring(0, end)).Trim();
     }
 
+    /// <summary>The version part of a <c>nuget:</c> reference ("0.1.0" in "nuget: CineForge.Sdk, 0.1.0"), or null when none is given.</summary>
+    public static string? PackageVersion(string reference)
+    {
+        if (PackageId(reference) is null)
+        {
+            return null;
+        }
+
+        var spec = reference.Substring(NuGetPrefix.Length);
+        var at = spec.IndexOfAny(new[] { ',', '/' });
+        return at < 0 || spec.Substring(at + 1).Trim() is not { Length: > 0 } version ? null : version;
+    }
+
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties)
     {
         var package = PackageId(reference);

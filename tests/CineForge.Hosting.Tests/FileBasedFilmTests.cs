@@ -32,6 +32,19 @@ public sealed class FileBasedFilmTests
     }
 
     [Fact]
+    public async Task FileBasedApp_OtherSdkVersion_NamesBoth()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("film.cs", "#:package CineForge.Sdk@2.0.0\nusing CineForge;\nreturn Films.Run(" + Scripts.Film() + ");\n");
+
+        var result = await FilmScript.CheckAsync(path, new FilmCheckOptions { Cache = temp.Cache, Analyzers = AnalyzerSet.None });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(new SourceSpot(path, 1, 1), error.Location);
+        Assert.StartsWith("CineForge.Sdk 2.0.0 is asked for, but this cineforge carries CineForge.Sdk 0.1.0", error.Message);
+    }
+
+    [Fact]
     public async Task FileBasedApp_ThatNeverCallsRun_SaysHow()
     {
         using var temp = new TempFolder();

@@ -62,6 +62,40 @@ public sealed class FilmScriptCheckTests
         Assert.False(result.Ran);
     }
 
+    [Theory]
+    [InlineData("9.9.9")]
+    [InlineData("[0.2,)")]
+    [InlineData("0.0.*")]
+    public async Task OtherSdkVersion_IsAnErrorNamingBothVersions(string asked)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("film.csx", $"#r \"nuget: CineForge.Sdk, {asked}\"\n" + Scripts.Using + "return " + Scripts.Film() + ";\n");
+
+        var result = await FilmScript.CheckAsync(path, new FilmCheckOptions { Cache = temp.Cache, Analyzers = AnalyzerSet.None });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(new SourceSpot(path, 1, 1), error.Location);
+        Assert.Equal($"CineForge.Sdk {asked} is asked for, but this cineforge carries CineForge.Sdk 0.1.0; use the cineforge of that version, or reference 0.1.0", error.Message);
+        Assert.False(result.Ran);
+    }
+
+    [Theory]
+    [InlineData("0.1.0")]
+    [InlineData("0.1")]
+    [InlineData("0.1.*")]
+    [InlineData("[0.1,0.2)")]
+    [InlineData("*")]
+    public async Task CarriedSdkVersion_InAnyNuGetForm_Runs(string asked)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("film.csx", $"#r \"nuget: CineForge.Sdk, {asked}\"\n" + Scripts.Using + "return " + Scripts.Film() + ";\n");
+
+        var result = await FilmScript.CheckAsync(path, new FilmCheckOptions { Cache = temp.Cache, Analyzers = AnalyzerSet.None });
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.True(result.Ran);
+    }
+
     [Fact]
     public async Task LoadCycle_ReportsTheCycleAtTheClosingDirective()
     {
