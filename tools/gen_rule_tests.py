@@ -137,6 +137,15 @@ def apply(edits):
 def raw(body):
     return '"""\n' + textwrap.indent(body, '        ') + '\n        """'
 
+def cs(text):
+    return '"' + text.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
+
+def edits(pairs, indent):
+    # The film as edits of the clean film: each test shows only what it changes.
+    apply(pairs)  # every edit must still find its text
+    sep = ',\n' + ' ' * indent
+    return 'CleanFilm.With(\n' + ' ' * indent + sep.join('(%s, %s)' % (cs(a), cs(b)) for a, b in pairs) + ')'
+
 root = os.path.join(os.path.dirname(__file__), '..', 'tests', 'CineForge.Analyzers.Tests')
 for id, family, name, flagged, nonconst, flagged_name, extra in R:
     cls = f'{id}{name}Tests'
@@ -150,8 +159,8 @@ namespace CineForge.Analyzers.Tests.{family};
 [Trait("Rule", "{id}")]
 public sealed class {cls}
 {{
-    /// <summary>The flagged film of this rule's docs page.</summary>
-    public const string Bad = {raw(apply(flagged))};
+    /// <summary>The flagged film of this rule's docs page: the clean film with these edits.</summary>
+    public static readonly string Bad = {edits(flagged, 8)};
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task {flagged_name}(SourceKind kind) => Verify.VerifyAsync(Bad, kind);
@@ -160,7 +169,9 @@ public sealed class {cls}
     public Task CleanFilm_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync(CleanFilm.Body, kind);
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
-    public Task {nonconst_name}(SourceKind kind) => Verify.VerifyAsync({raw(apply(nonconst))}, kind);
+    public Task {nonconst_name}(SourceKind kind) => Verify.VerifyAsync(
+        {edits(nonconst, 12)},
+        kind);
 {extra}}}
 '''
     d = os.path.join(root, family)
@@ -173,7 +184,25 @@ namespace CineForge.Analyzers.Tests;
 /// <summary>A four-shot short that follows the method everywhere (the SDK tests' clean film): no analyzer reports anything.</summary>
 public static class CleanFilm
 {{
-    public const string Body = {raw(CLEAN).replace(chr(10) + '        ', chr(10) + '        ')};
+    public const string Body = {raw(CLEAN)};
+
+    /// <summary>The clean film with each (old, new) edit applied to the first place its text appears; an edit whose text is gone fails loudly.</summary>
+    public static string With(params (string Old, string New)[] edits)
+    {{
+        var film = Body;
+        foreach (var (old, replacement) in edits)
+        {{
+            var at = film.IndexOf(old, StringComparison.Ordinal);
+            if (at < 0)
+            {{
+                throw new ArgumentException($"The clean film has no '{{old}}' to replace.", nameof(edits));
+            }}
+
+            film = film[..at] + replacement + film[(at + old.Length)..];
+        }}
+
+        return film;
+    }}
 }}
 ''')
 print(len(R))

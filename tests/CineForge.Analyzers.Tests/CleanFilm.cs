@@ -26,4 +26,22 @@ public static class CleanFilm
             .Sound(s => s.RoomTone().Effect("assets/paper.wav", at: 12, lufs: -16))
             .Export(e => e.Master().Web().Mobile());
         """;
+
+    /// <summary>The clean film with each (old, new) edit applied to the first place its text appears; an edit whose text is gone fails loudly.</summary>
+    public static string With(params (string Old, string New)[] edits)
+    {
+        var film = Body;
+        foreach (var (old, replacement) in edits)
+        {
+            var at = film.IndexOf(old, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                throw new ArgumentException($"The clean film has no '{old}' to replace.", nameof(edits));
+            }
+
+            film = film[..at] + replacement + film[(at + old.Length)..];
+        }
+
+        return film;
+    }
 }

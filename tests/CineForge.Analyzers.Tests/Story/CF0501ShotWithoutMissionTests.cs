@@ -7,30 +7,9 @@ namespace CineForge.Analyzers.Tests.Story;
 [Trait("Rule", "CF0501")]
 public sealed class CF0501ShotWithoutMissionTests
 {
-    /// <summary>The flagged film of this rule's docs page.</summary>
-    public const string Bad = """
-        var ada = Character.Sheet("Ada").Face("forties, short grey hair").Wardrobe("green wool coat").Seed(11);
-        Func<Shot, Shot> keep = s => s;
-        return Film.Titled("Clean")
-            .Logline("A woman waits for a letter and finally opens it.")
-            .Arc("anxious", "relieved")
-            .Brief(b => b.Subject("a woman and a letter").Emotion("anxiety, then relief").Place("hallway of an old flat")
-                .Time(TimeOfDay.Morning).Weather(Weather.Overcast).ShotType(ShotType.TightPortrait).FocalLength(50)
-                .CameraMovement(Camera.Static).Palette("green, cream").Texture("paper, wool, fine grain")
-                .Prohibition("plastic skin").Role("one small relief"))
-            .Intention(i => i.Feels("afraid of the news").ViewerUnderstands("the letter is good news")
-                .DominantLight("window light from camera left").PlausibleCamera("almost fixed").EmotionalDetail("her thumb on the seal"))
-            .Charter(c => c.Light(LightDirection.Left, "soft window light").Texture("fine grain").Palette("green, cream").Prohibit("lens flare"))
-            .Cast(ada)
-            .Shot(Shot.WideAmbience("hallway with a letter on the mat", ada).Named("hallway").Mission(Beat.Setup).Duration(4).Motion(0.3).Seed(1))
-            .Shot(Shot.TightPortrait(ada).Named("waits").Mission(Beat.Tension).Duration(3.5).Motion(0.35).Seed(2))
-            .Shot(Shot.MediumAction(ada, "tears the envelope open").Named("opens").Mission(Beat.Decision).Duration(4.5).Motion(0.42).Seed(3))
-            .Shot(Shot.ObjectDetail("handwritten letter on cream paper").Named("letter").Mission(Beat.Consequence).Duration(3).Motion(0.3).Seed(4))
-            .Shot({|CF0501:Shot.ObjectDetail("stamp on the envelope").Seed(5).Duration(2.5)|})
-            .Grade(g => g.Exposure(0.1).SoftContrast(0.15).SecondarySkin().Harmonize().Grain(0.04))
-            .Sound(s => s.RoomTone().Effect("assets/paper.wav", at: 12, lufs: -16))
-            .Export(e => e.Master().Web().Mobile());
-        """;
+    /// <summary>The flagged film of this rule's docs page: the clean film with these edits.</summary>
+    public static readonly string Bad = CleanFilm.With(
+        (".Grade(", ".Shot({|CF0501:Shot.ObjectDetail(\"stamp on the envelope\").Seed(5).Duration(2.5)|})\n    .Grade("));
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task ShotWithoutMission_ReportsCF0501(SourceKind kind) => Verify.VerifyAsync(Bad, kind);
@@ -39,27 +18,8 @@ public sealed class CF0501ShotWithoutMissionTests
     public Task CleanFilm_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync(CleanFilm.Body, kind);
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
-    public Task ValueNotConstant_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync("""
-        var ada = Character.Sheet("Ada").Face("forties, short grey hair").Wardrobe("green wool coat").Seed(11);
-        Func<Shot, Shot> keep = s => s;
-        return Film.Titled("Clean")
-            .Logline("A woman waits for a letter and finally opens it.")
-            .Arc("anxious", "relieved")
-            .Brief(b => b.Subject("a woman and a letter").Emotion("anxiety, then relief").Place("hallway of an old flat")
-                .Time(TimeOfDay.Morning).Weather(Weather.Overcast).ShotType(ShotType.TightPortrait).FocalLength(50)
-                .CameraMovement(Camera.Static).Palette("green, cream").Texture("paper, wool, fine grain")
-                .Prohibition("plastic skin").Role("one small relief"))
-            .Intention(i => i.Feels("afraid of the news").ViewerUnderstands("the letter is good news")
-                .DominantLight("window light from camera left").PlausibleCamera("almost fixed").EmotionalDetail("her thumb on the seal"))
-            .Charter(c => c.Light(LightDirection.Left, "soft window light").Texture("fine grain").Palette("green, cream").Prohibit("lens flare"))
-            .Cast(ada)
-            .Shot(Shot.WideAmbience("hallway with a letter on the mat", ada).Named("hallway").Mission(Beat.Setup).Duration(4).Motion(0.3).Seed(1))
-            .Shot(Shot.TightPortrait(ada).Named("waits").Mission(Beat.Tension).Duration(3.5).Motion(0.35).Seed(2))
-            .Shot(Shot.MediumAction(ada, "tears the envelope open").Named("opens").Mission(Beat.Decision).Duration(4.5).Motion(0.42).Seed(3))
-            .Shot(Shot.ObjectDetail("handwritten letter on cream paper").Named("letter").Mission(Beat.Consequence).Duration(3).Motion(0.3).Seed(4))
-            .Shot(keep(Shot.ObjectDetail("stamp on the envelope").Seed(5).Duration(2.5)))
-            .Grade(g => g.Exposure(0.1).SoftContrast(0.15).SecondarySkin().Harmonize().Grain(0.04))
-            .Sound(s => s.RoomTone().Effect("assets/paper.wav", at: 12, lufs: -16))
-            .Export(e => e.Master().Web().Mobile());
-        """, kind);
+    public Task ValueNotConstant_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            (".Grade(", ".Shot(keep(Shot.ObjectDetail(\"stamp on the envelope\").Seed(5).Duration(2.5)))\n    .Grade(")),
+        kind);
 }
