@@ -40,18 +40,60 @@ rule('CF0101', 'Keyframe', 'NoFixedSeed', [(WAITS, '{|CF0101:' + WAITS[:-len('.S
     public Task SeedFromRandom_ReportsCF0101(SourceKind kind) => Verify.VerifyAsync("""
         return Shot.TightPortrait("a tired nurse").{|CF0101:Seed(new Random().Next())|};
         """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PresetWithoutArgument_WithoutSeed_ReportsCF0101(SourceKind kind) => Verify.VerifyAsync("""
+        var mara = Character.Sheet("Mara").Face("early thirties, freckles").Wardrobe("ochre linen shirt").Seed(1207);
+        return Film.Titled("Card").Cast(mara)
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42))
+            .Shot({|CF0101:Shot.ObjectDetail().Duration(3).Motion(0.3)|})
+            .Brief(b => b.Subject("amber serum bottle"));
+        """, kind);
 ''')
 rule('CF0102', 'Keyframe', 'ResolutionOffStart', *waits('.Keyframe(k => k.{|CF0102:Resolution(1280, 720)|})', '.Keyframe(k => k.Resolution(1280, %s))' % N), 'ConstantResolution1280x720_ReportsCF0102')
 rule('CF0103', 'Keyframe', 'StepsOutOfRange', *waits('.Keyframe(k => k.{|CF0103:Steps(80)|})', '.Keyframe(k => k.Steps(%s * 20))' % N), 'ConstantSteps80_ReportsCF0103')
 rule('CF0104', 'Keyframe', 'CfgOutOfRange', *waits('.Keyframe(k => k.{|CF0104:Cfg(12)|})', '.Keyframe(k => k.Cfg(%s))' % N), 'ConstantCfg12_ReportsCF0104')
 rule('CF0105', 'Keyframe', 'SamplerNotDpm', *waits('.Keyframe(k => k.{|CF0105:Sampler(Sampler.Euler)|})', '.Keyframe(k => k.Sampler((Sampler)%s))' % N), 'EulerSampler_ReportsCF0105')
 rule('CF0106', 'Keyframe', 'DenoiseOutOfRange', *waits('.{|CF0106:Correct(0.7)|}', '.Correct(%s / 10.0)' % N), 'ConstantDenoise07_ReportsCF0106')
+LETTER = 'Shot.ObjectDetail("handwritten letter on cream paper").Named("letter").Mission(Beat.Consequence).Duration(3).Motion(0.3).Seed(4)'
+rule('CF0107', 'Keyframe', 'ShotWithoutSubject', [('b.Subject("a woman and a letter").', 'b.'), (LETTER, '{|CF0107:' + LETTER.replace('("handwritten letter on cream paper")', '()') + '|}')],
+     [(WAITS, WAITS.replace('TightPortrait(ada)', 'TightPortrait()')), ('.Cast(ada)', '.Cast(Environment.ProcessorCount > 64 ? new[] { ada } : new Character[0])')], 'DetailWithoutBriefSubject_ReportsCF0107',
+     extra='''
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PortraitWithoutCast_ReportsCF0107(SourceKind kind) => Verify.VerifyAsync("""
+        return Film.Titled("Card").Shot({|CF0107:Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42)|});
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PresetsTakeTheLeadAndTheBriefSubject_EvenWhenGivenAfterTheShots(SourceKind kind) => Verify.VerifyAsync("""
+        var mara = Character.Sheet("Mara").Face("early thirties, freckles").Wardrobe("ochre linen shirt").Seed(1207);
+        return Film.Titled("Card")
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42))
+            .Shot(Shot.MediumAction().Action("opens the window").Seed(43))
+            .Shot(Shot.ObjectDetail().Seed(44))
+            .Shot(Shot.WideAmbience().Seed(45))
+            .Cast(mara)
+            .Brief(b => b.Subject("amber serum bottle"));
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PresetFeaturingItsOwnCharacter_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync("""
+        var mara = Character.Sheet("Mara").Face("early thirties, freckles").Wardrobe("ochre linen shirt").Seed(1207);
+        return Film.Titled("Card").Shot(Shot.TightPortrait().Featuring(mara).Seed(42));
+        """, kind);
+''')
 rule('CF0201', 'Motion', 'ClipTooLong', [('.Duration(4.5)', '.{|CF0201:Duration(2 + 4)|}')], [('.Duration(4.5)', '.Duration(%s)' % N)], 'ConstantDurationAbove5s_ReportsCF0201',
      extra='''
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task BareStatement_ReportsCF0201(SourceKind kind) => Verify.VerifyAsync("""
         Shot.TightPortrait("a tired nurse").{|CF0201:Duration(6)|};
         return null;
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task DesignCardChain_WithoutArgument_ReportsCF0201(SourceKind kind) => Verify.VerifyAsync("""
+        Shot.TightPortrait().{|CF0201:Duration(7)|}.Motion(0.35).Seed(42);
+        return Film.Titled("Card").Shot(Shot.TightPortrait().{|CF0201:Duration(7)|}.Motion(0.35).Seed(42));
         """, kind);
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]

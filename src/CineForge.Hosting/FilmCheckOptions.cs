@@ -15,6 +15,15 @@ public sealed record FilmCheckOptions
     /// <summary>Where compiled films are cached; null for <see cref="ScriptCache.For"/>.</summary>
     public ScriptCache? Cache { get; init; }
 
+    /// <summary>
+    /// How long the film's script may run before it is stopped (default <see cref="DefaultRunTimeout"/>):
+    /// declaring a film takes milliseconds, so a script still running after this loops or waits forever.
+    /// </summary>
+    public TimeSpan RunTimeout { get; init; } = DefaultRunTimeout;
+
+    /// <summary>30 s: the default <see cref="RunTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultRunTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>False to compile every time.</summary>
     public bool UseCache { get; init; } = true;
 }

@@ -59,7 +59,8 @@ internal static class FilmCompiler
             .WithFilePath(sources.MainPath)
             .WithFileEncoding(System.Text.Encoding.UTF8)
             .WithLanguageVersion(LanguageVersion.Latest)
-            .WithReferences(SdkReferenceResolver.SdkReferences)
+            // A script host gives every script the framework and, here, the SDK: a film needs no #r line.
+            .WithReferences(FrameworkReferences.Get().AddRange(SdkReferenceResolver.SdkReferences))
             .WithImports(FilmScript.Imports)
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
             .WithMetadataResolver(new SdkReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)))

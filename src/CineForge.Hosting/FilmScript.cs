@@ -24,29 +24,12 @@ public sealed class FilmScriptException : Exception
 /// </summary>
 public static class FilmScript
 {
-    /// <summary>Namespaces a film script sees without a using.</summary>
-    public static readonly ImmutableArray<string> Imports = ImmutableArray.Create("System", "System.Linq", "System.Collections.Generic", "CineForge");
-
-    /// <summary>Builds the Roslyn script for <paramref name="path"/> without running it.</summary>
-    public static Script<object> Create(string path)
-    {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new FilmScriptException($"{path}: file not found.");
-        }
-
-        var directory = Path.GetDirectoryName(full)!;
-        var options = ScriptOptions.Default
-            .WithFilePath(full)
-            .WithFileEncoding(System.Text.Encoding.UTF8)
-            .WithReferences(SdkReferenceResolver.SdkReferences)
-            .WithImports(Imports)
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, directory))
-            .WithMetadataResolver(new SdkReferenceResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory)))
-            .WithEmitDebugInformation(false);
-        return CSharpScript.Create<object>(File.ReadAllText(full), options);
-    }
+    /// <summary>
+    /// Namespaces a film script sees without a using: the dotnet-script dialect's (System, System.IO,
+    /// System.Collections.Generic, System.Diagnostics, System.Linq, System.Text, System.Threading.Tasks)
+    /// and CineForge.
+    /// </summary>
+    public static readonly ImmutableArray<string> Imports = ImmutableArray.Create("System", "System.IO", "System.Collections.Generic", "System.Diagnostics", "System.Linq", "System.Text", "System.Threading.Tasks", "CineForge");
 
     /// <summary>Reads, compiles and analyzes <paramref name="path"/>, or takes the result from the cache. Runs no script code.</summary>
     /// <exception cref="FileNotFoundException">The film file does not exist.</exception>
@@ -79,7 +62,7 @@ public static class FilmScript
             throw new FilmScriptException($"{compiled.Sources.MainPath}: the script does not compile.", compiled.Diagnostics.Where(d => d.IsError).ToList());
         }
 
-        var (films, failure) = await ScriptRunner.RunAsync(compiled, cancellationToken).ConfigureAwait(false);
+        var (films, failure) = await ScriptRunner.RunAsync(compiled, FilmCheckOptions.DefaultRunTimeout, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             throw new FilmScriptException($"{compiled.Sources.MainPath}: {failure.Message}", new[] { failure }, failure.Exception);
@@ -122,7 +105,7 @@ public static class FilmScript
             return new FilmCheckResult(sources.MainPath, sources, Array.Empty<Film>(), diagnostics, compiled.FromCache, ran: false);
         }
 
-        var (films, failure) = await ScriptRunner.RunAsync(compiled, cancellationToken).ConfigureAwait(false);
+        var (films, failure) = await ScriptRunner.RunAsync(compiled, options.RunTimeout, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             diagnostics.Add(failure);

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace CineForge.Hosting;
 
-/// <summary>The running framework's assemblies as metadata references, for file-based films (scripts get theirs from Roslyn's script options).</summary>
+/// <summary>The running framework's assemblies as metadata references: what every film, script or file-based app, compiles against.</summary>
 internal static class FrameworkReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);

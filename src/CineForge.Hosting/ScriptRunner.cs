@@ -12,7 +12,7 @@ namespace CineForge.Hosting;
 /// </summary>
 internal static class ScriptRunner
 {
-    public static async Task<(IReadOnlyList<Film> Films, ScriptDiagnostic? Failure)> RunAsync(CompiledFilmScript compiled, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<Film> Films, ScriptDiagnostic? Failure)> RunAsync(CompiledFilmScript compiled, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var sources = compiled.Sources;
         var assembly = compiled.Assembly ?? throw new InvalidOperationException("The film did not compile; there is nothing to run.");
@@ -28,7 +28,18 @@ internal static class ScriptRunner
         {
             try
             {
-                value = await InvokeAsync(entry, sources.Kind).ConfigureAwait(false);
+                var running = InvokeOnOwnThread(entry, sources.Kind);
+                if (await Task.WhenAny(running, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false) != running)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // The script's thread cannot be stopped from outside; it is a background thread, so
+                    // the command still exits. Nothing it declared is used.
+                    return (Array.Empty<Film>(), ScriptDiagnostic.HostError(
+                        $"the script did not finish within {Seconds(timeout)}: a film declares its plan and returns, so look for a loop or a wait that never ends (--timeout raises the limit)",
+                        SourceSpot.StartOf(sources.MainPath)));
+                }
+
+                value = await running.ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -55,6 +66,31 @@ internal static class ScriptRunner
         }
 
         return (films, null);
+    }
+
+    private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>Runs the script on a thread of its own, so a script that never returns cannot hold the caller.</summary>
+    private static Task<object?> InvokeOnOwnThread(MethodInfo entry, FilmScriptKind kind)
+    {
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(InvokeAsync(entry, kind).GetAwaiter().GetResult());
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "cineforge film script",
+        };
+        thread.Start();
+        return done.Task;
     }
 
     private static async Task<object?> InvokeAsync(MethodInfo entry, FilmScriptKind kind)

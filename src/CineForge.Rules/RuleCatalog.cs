@@ -41,6 +41,10 @@ public static class RuleCatalog
             "{0} uses img2img denoise {1}: keep it within " + Recommended.Denoise + ", higher values change faces",
             "Denoise above " + NumericRange.Format(Recommended.Denoise.Max) + " re-invents the image and changes faces; below " + NumericRange.Format(Recommended.Denoise.Min) + " it corrects nothing.",
             "Use a denoise in " + Recommended.Denoise + "."),
+        new Rule(RuleIds.CF0107, RuleSeverity.Error, "Shot without a subject",
+            "{0} has no subject: {1} presets called without one take {2}, and the film has none",
+            "The prompt starts from the subject. A preset called without one (Shot.TightPortrait()) takes it from the film when the shot is added; a shot left without any would render a random image.",
+            "Give the preset its subject (Shot.TightPortrait(mara), Shot.ObjectDetail(\"amber glass dropper\")), or give the film what the preset takes: " + FilmSubjects.Describe(FilmSubject.Lead) + " for portraits and action shots, " + FilmSubjects.Describe(FilmSubject.BriefSubject) + " for ambience and details."),
 
         // CF02 motion: "controlled local animation"
         new Rule(RuleIds.CF0201, RuleSeverity.Error, "Clip longer than " + Max + " s",

@@ -10,6 +10,7 @@ public static class RuleIds
     public const string CF0104 = nameof(CF0104);
     public const string CF0105 = nameof(CF0105);
     public const string CF0106 = nameof(CF0106);
+    public const string CF0107 = nameof(CF0107);
     public const string CF0201 = nameof(CF0201);
     public const string CF0202 = nameof(CF0202);
     public const string CF0203 = nameof(CF0203);

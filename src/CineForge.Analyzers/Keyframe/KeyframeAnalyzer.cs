@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CineForge.Analyzers.Keyframe;
 
-/// <summary>CF0101–CF0106: <see cref="RuleIds"/>.</summary>
+/// <summary>CF0101–CF0107: <see cref="RuleIds"/>.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyframeAnalyzer : PlanAnalyzer
 {
@@ -85,6 +85,12 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
             if (placed.Shot.Seed.IsKnown && placed.Shot.Seed.Value is null)
             {
                 site.ReportOn(RuleIds.CF0101, placed.Argument, FixHint.SeedFrom(placed.Shot.Name.IsKnown ? placed.Shot.Name.Value : null), FilmSite.ShotSubject(placed), MessageParts.NoSeed);
+            }
+
+            if (placed.Shot.SubjectFromFilm.Is(true) && placed.Shot.Type.IsKnown)
+            {
+                var spec = ShotTypes.Of(placed.Shot.Type.Value);
+                site.ReportOn(RuleIds.CF0107, placed.Argument, FilmSite.ShotSubject(placed), spec.DisplayName, FilmSubjects.Describe(FilmSubjects.For(spec.Type)));
             }
         }
     }

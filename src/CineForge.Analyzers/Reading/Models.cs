@@ -73,6 +73,9 @@ internal sealed record ShotModel
     public Known<bool> WardrobeOverride { get; init; }
 
     public Known<bool> FaceOverride { get; init; }
+
+    /// <summary>True for a preset called without a subject until the film gives it one (CF0107).</summary>
+    public Known<bool> SubjectFromFilm { get; init; }
 }
 
 internal sealed record GradeStepModel(GradeStepKind Kind, Known<double> Amount, SyntaxNode Source);

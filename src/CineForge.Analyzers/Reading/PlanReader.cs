@@ -303,6 +303,7 @@ internal sealed class PlanReader
             Corrections = Known<ImmutableArray<CorrectionModel>>.Of(ImmutableArray<CorrectionModel>.Empty),
             WardrobeOverride = Known<bool>.Of(false),
             FaceOverride = Known<bool>.Of(false),
+            SubjectFromFilm = Known<bool>.Of(preset.TargetMethod.Parameters.Length == 0),
         };
     }
 
@@ -477,18 +478,18 @@ internal sealed class PlanReader
                 var steps = Ops.Params(Arg("steps"));
                 return film with { Arc = Texts(steps) is { } arc ? Known<ImmutableArray<string>>.Of(arc, source) : default };
             case "Brief":
-                return film with { Brief = Presence(Arg("configure"), Types.BriefExtensions, film.Brief, BriefSetters) };
+                return GiveWaiting(film with { Brief = Presence(Arg("configure"), Types.BriefExtensions, film.Brief, BriefSetters) });
             case "Intention":
                 return film with { Intention = Presence(Arg("configure"), Types.IntentionExtensions, film.Intention, IntentionSetters) };
             case "Charter":
                 return film with { Charter = Ops.Lambda(Arg("configure")) is { } charter ? Charter(charter.Result, charter.Parameter, film.Charter) : CharterModel.Unknown };
             case "Cast":
                 var cast = Characters(Arg("characters"), model, cancellationToken, depth);
-                return film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default };
+                return GiveWaiting(film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default });
             case "Shot":
-                return film with { Shots = Place(film.Shots, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, cancellationToken, depth) };
+                return film with { Shots = Place(film, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, cancellationToken, depth) };
             case "Shots":
-                return film with { Shots = Place(film.Shots, Ops.Params(Arg("shots")), model, cancellationToken, depth) };
+                return film with { Shots = Place(film, Ops.Params(Arg("shots")), model, cancellationToken, depth) };
             case "Grade":
                 return film with { Grade = Ops.Lambda(Arg("configure")) is { } grade ? Grade(grade.Result, grade.Parameter) : default, GradeCall = source };
             case "Sound":
@@ -500,20 +501,59 @@ internal sealed class PlanReader
         }
     }
 
-    private Known<ImmutableList<PlacedShot>> Place(Known<ImmutableList<PlacedShot>> shots, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private Known<ImmutableList<PlacedShot>> Place(FilmModel film, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
-        if (!shots.IsKnown || added.IsDefault)
+        if (!film.Shots.IsKnown || added.IsDefault)
         {
             return default;
         }
 
-        var list = shots.Value;
+        var list = film.Shots.Value;
         foreach (var argument in added)
         {
-            list = list.Add(new PlacedShot(Shot(argument, model, cancellationToken, depth), Ops.Strip(argument).Syntax, list.Count));
+            list = list.Add(new PlacedShot(Give(film, Shot(argument, model, cancellationToken, depth)), Ops.Strip(argument).Syntax, list.Count));
         }
 
         return Known<ImmutableList<PlacedShot>>.Of(list);
+    }
+
+    /// <summary>The SDK's ShotSubjects on the model: a preset called without a subject takes the film's lead or brief subject (<see cref="FilmSubjects"/>).</summary>
+    private static ShotModel Give(FilmModel film, ShotModel shot)
+    {
+        if (!shot.SubjectFromFilm.Is(true) || !shot.Type.IsKnown || !shot.Characters.IsKnown)
+        {
+            return shot;
+        }
+
+        if (shot.Characters.Value.Length > 0)
+        {
+            return shot with { SubjectFromFilm = Known<bool>.Of(false) };
+        }
+
+        switch (FilmSubjects.For(shot.Type.Value))
+        {
+            case FilmSubject.Lead when !film.Cast.IsKnown:
+                return shot with { SubjectFromFilm = default, Characters = default };
+            case FilmSubject.Lead when film.Cast.Value.Length > 0:
+                return shot with { SubjectFromFilm = Known<bool>.Of(false), Characters = Known<ImmutableArray<CharacterModel>>.Of(ImmutableArray.Create(film.Cast.Value[0])) };
+            case FilmSubject.BriefSubject when !film.Brief.IsKnown:
+                return shot with { SubjectFromFilm = default, Subject = default };
+            case FilmSubject.BriefSubject when film.Brief.Value[0]:
+                // The brief's subject line is filled in; its text may not be a constant.
+                return shot with { SubjectFromFilm = Known<bool>.Of(false), Subject = default };
+            default:
+                return shot;
+        }
+    }
+
+    private static FilmModel GiveWaiting(FilmModel film)
+    {
+        if (!film.Shots.IsKnown || !film.Shots.Value.Any(p => p.Shot.SubjectFromFilm.Is(true)))
+        {
+            return film;
+        }
+
+        return film with { Shots = Known<ImmutableList<PlacedShot>>.Of(ImmutableList.CreateRange(film.Shots.Value.Select(p => p with { Shot = Give(film, p.Shot) }))) };
     }
 
     private Known<FilmKind> FormatKind(IOperation? format) =>

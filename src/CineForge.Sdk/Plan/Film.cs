@@ -65,7 +65,7 @@ public static partial class FilmExtensions
     public static Film Arc(this Film film, params string[] steps) => film with { Arc = ValueList<string>.From(steps.Select(s => Guard.Text(s, nameof(steps)))) };
 
     /// <summary>Fills in the 12-line brief: <c>b => b.Subject(...).Emotion(...)...</c>.</summary>
-    public static Film Brief(this Film film, Func<Brief, Brief> configure) => film with { Brief = Guard.NotNull(configure, nameof(configure))(film.Brief) };
+    public static Film Brief(this Film film, Func<Brief, Brief> configure) => ShotSubjects.GiveWaiting(film with { Brief = Guard.NotNull(configure, nameof(configure))(film.Brief) });
 
     /// <summary>Answers the 5 intention questions: <c>i => i.Feels(...)...</c>.</summary>
     public static Film Intention(this Film film, Func<Intention, Intention> configure) => film with { Intention = Guard.NotNull(configure, nameof(configure))(film.Intention) };
@@ -74,13 +74,13 @@ public static partial class FilmExtensions
     public static Film Charter(this Film film, Func<Charter, Charter> configure) => film with { Charter = Guard.NotNull(configure, nameof(configure))(film.Charter) };
 
     /// <summary>Adds character sheets to the cast.</summary>
-    public static Film Cast(this Film film, params Character[] characters) => film with { Cast = film.Cast.AddRange(characters.Select(c => Guard.NotNull(c, nameof(characters)))) };
+    public static Film Cast(this Film film, params Character[] characters) => ShotSubjects.GiveWaiting(film with { Cast = film.Cast.AddRange(characters.Select(c => Guard.NotNull(c, nameof(characters)))) });
 
-    /// <summary>Appends a shot to the timeline.</summary>
-    public static Film Shot(this Film film, Shot shot) => film with { Shots = film.Shots.Add(Guard.NotNull(shot, nameof(shot))) };
+    /// <summary>Appends a shot to the timeline. A preset called without a subject takes the film's (<see cref="Rules.FilmSubjects"/>).</summary>
+    public static Film Shot(this Film film, Shot shot) => film with { Shots = film.Shots.Add(ShotSubjects.Give(film, Guard.NotNull(shot, nameof(shot)))) };
 
-    /// <summary>Appends shots to the timeline.</summary>
-    public static Film Shots(this Film film, params Shot[] shots) => film with { Shots = film.Shots.AddRange(shots.Select(s => Guard.NotNull(s, nameof(shots)))) };
+    /// <summary>Appends shots to the timeline. A preset called without a subject takes the film's (<see cref="Rules.FilmSubjects"/>).</summary>
+    public static Film Shots(this Film film, params Shot[] shots) => film with { Shots = film.Shots.AddRange(shots.Select(s => ShotSubjects.Give(film, Guard.NotNull(s, nameof(shots))))) };
 
     /// <summary>Sets the grade chain, in the method's order: <c>g => g.Exposure(0.2).SoftContrast(0.15)...</c>.</summary>
     public static Film Grade(this Film film, Func<GradeChain, GradeChain> configure) => film with { Grade = Guard.NotNull(configure, nameof(configure))(GradeChain.Empty) };

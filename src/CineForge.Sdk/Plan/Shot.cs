@@ -80,11 +80,22 @@ public sealed record Shot
     /// <summary>Face descriptors that override the characters' sheets in this shot (CF0302).</summary>
     public string? FaceOverride { get; init; }
 
+    /// <summary>
+    /// True for a preset called without a subject (<c>Shot.TightPortrait()</c>) until a film gives it
+    /// one: the cast's lead or the brief's subject (<see cref="FilmSubjects"/>). A shot still waiting
+    /// when the film is validated breaks CF0107.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool SubjectFromFilm { get; init; }
+
     /// <summary>The row of the shot-type table this shot follows.</summary>
     public ShotTypeSpec Spec => ShotTypes.Of(Type);
 
     /// <summary>A tight portrait of <paramref name="character"/>: 3.5 s, motion 0.35, static camera.</summary>
     public static Shot TightPortrait(Character character) => Preset(ShotType.TightPortrait, null, Guard.NotNull(character, nameof(character)));
+
+    /// <summary>A tight portrait of the film's lead (the first of its cast), given when the shot is added to the film.</summary>
+    public static Shot TightPortrait() => FromFilm(ShotType.TightPortrait);
 
     /// <summary>A tight portrait of a subject described in words.</summary>
     public static Shot TightPortrait(string subject) => Preset(ShotType.TightPortrait, Guard.Text(subject, nameof(subject)));
@@ -92,14 +103,25 @@ public sealed record Shot
     /// <summary>A medium action shot of <paramref name="character"/> doing <paramref name="action"/>: 4.5 s, motion 0.48.</summary>
     public static Shot MediumAction(Character character, string action) => Preset(ShotType.MediumAction, null, Guard.NotNull(character, nameof(character))) with { Action = Guard.Text(action, nameof(action)) };
 
+    /// <summary>A medium action shot of the film's lead (the first of its cast), given when the shot is added; <c>.Action(...)</c> names the gesture.</summary>
+    public static Shot MediumAction() => FromFilm(ShotType.MediumAction);
+
     /// <summary>A medium action shot of a subject described in words.</summary>
     public static Shot MediumAction(string subject) => Preset(ShotType.MediumAction, Guard.Text(subject, nameof(subject)));
 
     /// <summary>A wide ambience shot of <paramref name="setting"/>, with characters kept small: 4 s, motion 0.33.</summary>
     public static Shot WideAmbience(string setting, params Character[] characters) => Preset(ShotType.WideAmbience, Guard.Text(setting, nameof(setting)), characters);
 
+    /// <summary>A wide ambience shot of the brief's subject, given when the shot is added to the film.</summary>
+    public static Shot WideAmbience() => FromFilm(ShotType.WideAmbience);
+
+    /// <summary>An object detail shot of the brief's subject, given when the shot is added to the film.</summary>
+    public static Shot ObjectDetail() => FromFilm(ShotType.ObjectDetail);
+
     /// <summary>An object detail shot of <paramref name="material"/> (name the material explicitly): 3 s, motion 0.28.</summary>
     public static Shot ObjectDetail(string material) => Preset(ShotType.ObjectDetail, Guard.Text(material, nameof(material)));
+
+    private static Shot FromFilm(ShotType type) => Preset(type, null) with { SubjectFromFilm = true };
 
     private static Shot Preset(ShotType type, string? subject, params Character[] characters)
     {

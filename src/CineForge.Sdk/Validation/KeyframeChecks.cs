@@ -2,7 +2,7 @@ using CineForge.Rules;
 
 namespace CineForge.Validation;
 
-/// <summary>CF0101–CF0106: fixed keyframes with the method's starting settings.</summary>
+/// <summary>CF0101–CF0107: fixed keyframes with the method's starting settings.</summary>
 internal sealed class KeyframeChecks : IPlanCheck
 {
     public IEnumerable<PlanDiagnostic> Check(Film film)
@@ -15,6 +15,11 @@ internal sealed class KeyframeChecks : IPlanCheck
             if (shot.Seed is null)
             {
                 yield return PlanDiagnostic.Create(RuleIds.CF0101, i, shot.Name, who, MessageParts.NoSeed);
+            }
+
+            if (shot.SubjectFromFilm)
+            {
+                yield return PlanDiagnostic.Create(RuleIds.CF0107, i, shot.Name, who, shot.Spec.DisplayName, FilmSubjects.Describe(FilmSubjects.For(shot.Type)));
             }
 
             if (!Recommended.KeyframeResolutions.Contains(new FrameSize(k.Width, k.Height)))

@@ -27,4 +27,13 @@ public sealed class CF0101NoFixedSeedTests
     public Task SeedFromRandom_ReportsCF0101(SourceKind kind) => Verify.VerifyAsync("""
         return Shot.TightPortrait("a tired nurse").{|CF0101:Seed(new Random().Next())|};
         """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PresetWithoutArgument_WithoutSeed_ReportsCF0101(SourceKind kind) => Verify.VerifyAsync("""
+        var mara = Character.Sheet("Mara").Face("early thirties, freckles").Wardrobe("ochre linen shirt").Seed(1207);
+        return Film.Titled("Card").Cast(mara)
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42))
+            .Shot({|CF0101:Shot.ObjectDetail().Duration(3).Motion(0.3)|})
+            .Brief(b => b.Subject("amber serum bottle"));
+        """, kind);
 }

@@ -30,6 +30,12 @@ public sealed class CF0201ClipTooLongTests
         """, kind);
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task DesignCardChain_WithoutArgument_ReportsCF0201(SourceKind kind) => Verify.VerifyAsync("""
+        Shot.TightPortrait().{|CF0201:Duration(7)|}.Motion(0.35).Seed(42);
+        return Film.Titled("Card").Shot(Shot.TightPortrait().{|CF0201:Duration(7)|}.Motion(0.35).Seed(42));
+        """, kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task VariantDurationAbove5s_ReportsCF0201(SourceKind kind) => Verify.VerifyAsync("""
         return Shot.TightPortrait("a tired nurse").Seed(1).Variant("B", v => v.{|CF0201:Duration(7)|});
         """, kind);

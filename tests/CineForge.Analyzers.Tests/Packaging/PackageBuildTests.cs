@@ -60,7 +60,22 @@ public sealed class PackageBuildTests
             Assert.NotEqual(0, failed.ExitCode);
             Assert.Contains("error CF0201", failed.Output, StringComparison.Ordinal);
             Assert.Contains("error CF0203", failed.Output, StringComparison.Ordinal);
-            Assert.DoesNotContain("AD0001", warned.Output + failed.Output, StringComparison.Ordinal);
+
+            // The design card's chain as written: presets without an argument, CF0201 at Duration(7), CF0101 on the unseeded shot.
+            File.Delete(Path.Combine(app.FullName, ".editorconfig"));
+            File.WriteAllText(program, """
+                using CineForge;
+                var film = Film.Titled("Card")
+                    .Shot(Shot.TightPortrait().Duration(7).Motion(0.35).Seed(42))
+                    .Shot(Shot.ObjectDetail().Duration(3).Motion(0.3));
+                System.Console.WriteLine(film.Title);
+                """);
+            var card = Run(app.FullName, "build", "-nologo", "-p:UseSharedCompilation=false");
+            Assert.NotEqual(0, card.ExitCode);
+            Assert.Matches(@"Program\.cs\(3,32\): error CF0201", card.Output);
+            Assert.Matches(@"Program\.cs\(4,11\): error CF0101", card.Output);
+            Assert.DoesNotMatch(@"error CS\d", card.Output);
+            Assert.DoesNotContain("AD0001", warned.Output + failed.Output + card.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -36,6 +36,49 @@ public sealed class CheckEndToEndTests : IDisposable
         Assert.Equal("Checked examples/mistakes/film.csx (1 film): 3 errors, 33 warnings, 3 infos.", run.Lines[^1]);
     }
 
+    [Fact]
+    public void DesignCard_AsWritten_ShowsItsRules_NoCompilerError_Exit1()
+    {
+        var film = "examples/design-card/film.csx";
+
+        var run = CliProcess.Run(cache.Path, null, "check", film);
+
+        Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
+        Assert.DoesNotContain(run.Lines, l => l.Contains(": error CS", StringComparison.Ordinal));
+        Assert.Contains(film + "(3,32): error CF0201: Shot #1 'tight-portrait' lasts 7 s, over the 5 s maximum: generate short segments and edit them", run.Lines);
+        Assert.Contains(film + "(4,11): error CF0101: Shot #2 'object-detail-shot' has no seed: fix an explicit seed per shot so reruns give the same frames", run.Lines);
+        Assert.Contains(film + "(3,11): error CF0107: Shot #1 'tight-portrait' has no subject: tight portrait presets called without one take the cast's lead (Cast(...)), and the film has none", run.Lines);
+    }
+
+    [Fact]
+    public void ScriptThatNeverEnds_IsStoppedAtTheTimeout_Exit1()
+    {
+        var film = "tests/CineForge.Cli.Tests/Fixtures/never-ends/film.csx";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = CliProcess.Run(cache.Path, null, "check", film, "--timeout", "1");
+
+        Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
+        Assert.Equal(new[]
+        {
+            film + "(1,1): error: the script did not finish within 1 s: a film declares its plan and returns, so look for a loop or a wait that never ends (--timeout raises the limit)",
+            "Checked " + film + " (0 films): 1 error, 0 warnings, 0 infos.",
+        }, run.Lines);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"check took {started.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("soon")]
+    public void Timeout_NotAPositiveNumberOfSeconds_IsAUsageError(string value)
+    {
+        var run = CliProcess.Run(cache.Path, null, "check", "examples/mini-case/film.csx", "--timeout", value);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--timeout", run.Errors + run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("syntax-error", "(not run): 2 errors, 0 warnings, 0 infos.",
         "film.csx(5,45): error CS1026: ) expected",

@@ -5,10 +5,10 @@ namespace CineForge.Tests.Catalog;
 
 public sealed class RuleCatalogTests
 {
-    /// <summary>The ids of RULES.md, the contract.</summary>
+    /// <summary>The ids of RULES.md, the contract, and CF0107 (a preset called without a subject, in a film with none to give).</summary>
     private static readonly string[] ContractIds =
     {
-        "CF0101", "CF0102", "CF0103", "CF0104", "CF0105", "CF0106",
+        "CF0101", "CF0102", "CF0103", "CF0104", "CF0105", "CF0106", "CF0107",
         "CF0201", "CF0202", "CF0203", "CF0204", "CF0205", "CF0206",
         "CF0301", "CF0302", "CF0303", "CF0304",
         "CF0401", "CF0402", "CF0403",

@@ -14,6 +14,7 @@ public sealed class RuleViolationTests
         { RuleIds.CF0104, f => f.WithShot(1, s => s.Keyframe(k => k.Cfg(12))) },
         { RuleIds.CF0105, f => f.WithShot(1, s => s.Keyframe(k => k.Sampler(Sampler.Euler))) },
         { RuleIds.CF0106, f => f.WithShot(1, s => s.Correct(0.7)) },
+        { RuleIds.CF0107, f => f.WithShot(1, s => s with { Characters = ValueList<Character>.Empty, SubjectFromFilm = true }) },
         { RuleIds.CF0201, f => f.WithShot(2, s => s.Duration(6)) },
         { RuleIds.CF0202, f => f.WithShot(1, s => s.Duration(4.5)) },
         { RuleIds.CF0203, f => f.WithShot(1, s => s.Fps(30)) },

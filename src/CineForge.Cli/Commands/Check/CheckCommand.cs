@@ -54,6 +54,7 @@ public sealed class CheckCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
             },
             cancellationToken));
         return command;
@@ -85,7 +86,7 @@ public sealed class CheckCommand
 
     private async Task<(int ExitCode, FilmCheckResult Result)> RunAsync(string path, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache };
+        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout };
         var result = await checker.CheckAsync(path, options, settings.NoProgress || settings.Format == DiagnosticFormat.Sarif, cancellationToken).ConfigureAwait(false);
         var exitCode = result.HasErrors ? ExitCodes.FilmErrors : ExitCodes.Success;
         if (settings.Format == DiagnosticFormat.Sarif)

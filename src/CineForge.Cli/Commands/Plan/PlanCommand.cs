@@ -42,6 +42,7 @@ public sealed class PlanCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
             },
             cancellationToken));
         return command;
@@ -55,7 +56,7 @@ public sealed class PlanCommand
             return ExitCodes.Usage;
         }
 
-        var result = await checker.CheckAsync(path, new FilmCheckOptions { UseCache = !settings.NoCache }, settings.NoProgress || settings.Json, cancellationToken).ConfigureAwait(false);
+        var result = await checker.CheckAsync(path, new FilmCheckOptions { UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout }, settings.NoProgress || settings.Json, cancellationToken).ConfigureAwait(false);
         FilmChecker.Print(result, settings.Json ? errors : console.Profile.Out.Writer, settings.Verbose);
         if (settings.Json)
         {

@@ -17,4 +17,7 @@ public sealed record PlanSettings
 
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
+
+    /// <summary>--timeout: how long the film's script may run.</summary>
+    public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
 }

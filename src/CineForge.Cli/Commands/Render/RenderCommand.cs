@@ -48,6 +48,7 @@ public sealed class RenderCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
                 Parallel = parse.GetValue(parallel),
                 Ffmpeg = parse.GetValue(ffmpeg),
                 Resolution = parse.GetValue(resolution),
@@ -66,7 +67,7 @@ public sealed class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var options = new FilmCheckOptions { WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache };
+        var options = new FilmCheckOptions { WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout };
         var result = await checker.CheckAsync(path, options, settings.NoProgress, cancellationToken).ConfigureAwait(false);
         FilmChecker.Print(result, console.Profile.Out.Writer, settings.Verbose);
         if (result.HasErrors)

@@ -24,6 +24,9 @@ public sealed record RenderSettings
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
 
+    /// <summary>--timeout: how long the film's script may run.</summary>
+    public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
+
     /// <summary>--parallel N: shots rendered at once (default 1).</summary>
     public int Parallel { get; init; } = 1;
 
