@@ -26,6 +26,22 @@ public sealed class AddSeedCodeFixTests
         kind);
 
     [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task PresetWithoutArgument_GetsTheSeedOfItsPresetName(SourceKind kind) => Fix.VerifyAsync(
+        """
+        var mara = Character.Sheet("Mara").Face("freckles").Wardrobe("ochre shirt").Seed(3);
+        return Film.Titled("Card").Cast(mara).Brief(b => b.Subject("amber serum bottle"))
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42))
+            .Shot({|CF0101:Shot.ObjectDetail().Duration(3).Motion(0.3)|});
+        """,
+        $$"""
+        var mara = Character.Sheet("Mara").Face("freckles").Wardrobe("ochre shirt").Seed(3);
+        return Film.Titled("Card").Cast(mara).Brief(b => b.Subject("amber serum bottle"))
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42))
+            .Shot(Shot.ObjectDetail().Duration(3).Motion(0.3).Seed({{StableSeed.From("object-detail-shot")}}));
+        """,
+        kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
     public Task RandomSeed_BecomesTheStableSeed(SourceKind kind) => Fix.VerifyAsync(
         """
         return Shot.TightPortrait("a nurse").Named("waits").{|CF0101:Seed(new Random().Next())|};

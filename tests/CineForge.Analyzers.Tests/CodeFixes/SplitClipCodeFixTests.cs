@@ -31,4 +31,16 @@ public sealed class SplitClipCodeFixTests
             .Shot(Shot.TightPortrait("a nurse").Seed(2));
         """,
         kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task DesignCardChain_WithoutArgument_IsSplitToo(SourceKind kind) => Fix.VerifyAsync(
+        """
+        return Film.Titled("Card")
+            .Shot(Shot.TightPortrait().{|CF0201:Duration(7)|}.Motion(0.35).Seed(42));
+        """,
+        """
+        return Film.Titled("Card")
+            .Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42)).Shot(Shot.TightPortrait().Duration(3.5).Motion(0.35).Seed(42).Named("tight-portrait-2"));
+        """,
+        kind);
 }
