@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>The renderer started and failed.</summary>
     public const int RenderFailed = 4;
 
+    /// <summary><c>render --locked</c>: what the render made differs from the committed lock file or is missing from it, or there is no lock file; the lock was not rewritten.</summary>
+    public const int LockMismatch = 5;
+
     /// <summary>An unexpected failure inside cineforge itself (a bug: please report it with --verbose output).</summary>
     public const int InternalError = 70;
 
@@ -32,6 +35,7 @@ public static class ExitCodes
         (Usage, "usage or bad input: unknown option, missing file, not a .csx/.cs film, target folder not empty, a model folder that cannot be loaded"),
         (RenderUnavailable, "render: the film is valid but this build has no render runtime"),
         (RenderFailed, "render: the renderer failed"),
+        (LockMismatch, "render --locked: an artefact or setting differs from the lock file or is missing from it, or there is no lock file (the lock is never rewritten)"),
         (InternalError, "internal error in cineforge (a bug; --verbose shows the stack trace)"),
         (Cancelled, "interrupted"),
     };

@@ -14,7 +14,7 @@ namespace CineForge.Runtime;
 /// <summary>
 /// Renders every shot of a film to its selected clip (render part 1: keyframe → animate → correct
 /// → select). Checks its inputs before any work, stores the plan, dispatches the shots' stage jobs
-/// (here, or to a farm), then writes the film's summary and lock, with who made each artefact. The edit, grade, sound and exports consume <see cref="FilmRenderResult"/>.
+/// (here, or to a farm), then writes the film's summary and lock, with who made each artefact (or, locked, compares with the committed lock and leaves it as it is). The edit, grade, sound and exports consume <see cref="FilmRenderResult"/>.
 /// </summary>
 public sealed class FilmRenderer
 {
@@ -41,15 +41,23 @@ public sealed class FilmRenderer
     public static string FolderName(Film film) => Slug.From(film.Title);
 
     /// <summary>Renders <paramref name="film"/>.</summary>
+    /// <remarks>
+    /// With <see cref="RenderOptions.Locked"/> the lock file must exist; it is read before any work and
+    /// never written, and <see cref="FilmRenderResult.Verification"/> lists what the render made that
+    /// differs from it (<see cref="FilmLock.Verify"/>). Otherwise the lock is written after the render.
+    /// </remarks>
     /// <exception cref="RenderException">Bad input (plan errors, missing asset, unwritable output, ffmpeg missing or too old) before any work, or a failing shot; earlier shots stay rendered.</exception>
+    /// <exception cref="LockFileException">A locked render whose lock file is missing or unreadable, before any work.</exception>
     public async Task<FilmRenderResult> RenderAsync(Film film, RenderOptions options, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
         Preflight.CheckPlan(film);
         Preflight.CheckAssets(film, options.AssetRoot ?? FilmAssets.Root);
-        var ffmpeg = FfmpegTool.Locate(options.FfmpegPath);
         var filmDirectory = Path.Combine(Path.GetFullPath(options.OutputDirectory), FolderName(film));
+        var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
+        var committed = options.Locked ? FilmLock.ReadCommitted(lockPath) : null;
+        var ffmpeg = FfmpegTool.Locate(options.FfmpegPath);
         Preflight.CheckWritable(filmDirectory);
         var store = new ArtefactStore(options.CacheDirectory ?? Path.Combine(Path.GetFullPath(options.OutputDirectory), ".cineforge", "cache"));
         AtomicFile.Sweep(filmDirectory, TimeSpan.FromHours(1));
@@ -74,11 +82,22 @@ public sealed class FilmRenderer
             backends.Animator.Identity,
             options.Resolution?.ToString(),
             results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses, t.MadeBy)).ToList(), r.SelectionMadeBy)).ToList());
-        var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
-        var changes = filmLock.ChangesSince(FilmLock.ReadNode(lockPath));
-        AtomicFile.WriteText(lockPath, filmLock.ToJson());
+        LockVerification? verification = null;
+        IReadOnlyList<string> changes;
+        if (committed is not null)
+        {
+            // Locked: compare with the committed lock and leave its file alone (same bytes, same time).
+            changes = filmLock.ChangesSince(committed);
+            verification = filmLock.Verify(committed, lockPath);
+        }
+        else
+        {
+            changes = filmLock.ChangesSince(FilmLock.ReadNode(lockPath));
+            AtomicFile.WriteText(lockPath, filmLock.ToJson());
+        }
+
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
-        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work);
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification);
         AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
         return result;
     }

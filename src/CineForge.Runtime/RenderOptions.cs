@@ -15,6 +15,12 @@ public sealed record RenderOptions
     /// <summary>The lock file; default <c>&lt;output&gt;/&lt;film&gt;/film.lock.json</c> (the CLI puts it next to the script).</summary>
     public string? LockFile { get; init; }
 
+    /// <summary>
+    /// Locked (<c>render --locked</c>): the lock file must already exist; it is compared with what the
+    /// render makes (<see cref="FilmRenderResult.Verification"/>) and never written. Cached artefacts are used as usual.
+    /// </summary>
+    public bool Locked { get; init; }
+
     /// <summary>Folder the film's relative asset paths resolve from; default <see cref="FilmAssets.Root"/>.</summary>
     public string? AssetRoot { get; init; }
 

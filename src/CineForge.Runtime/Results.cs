@@ -50,10 +50,11 @@ public sealed record ContinuityStep(string From, string To, double DeltaAb, bool
 /// <param name="FilmDirectory">The film's output folder.</param>
 /// <param name="Shots">Per-shot results, in timeline order.</param>
 /// <param name="Continuity">Shot-to-shot colour continuity of the selected takes.</param>
-/// <param name="LockFile">The lock file written.</param>
+/// <param name="LockFile">The lock file written (or, locked, the committed lock compared against and left as it was).</param>
 /// <param name="LockChanges">What differs from the previous lock, one line per setting; empty on a first render or an identical rerun.</param>
 /// <param name="Work">Rendering done by this run, on this machine or on the farm's workers.</param>
-public sealed record FilmRenderResult(string FilmDirectory, IReadOnlyList<ShotResult> Shots, IReadOnlyList<ContinuityStep> Continuity, string LockFile, IReadOnlyList<string> LockChanges, RenderWork Work)
+/// <param name="Verification">A locked render's comparison with the committed lock (<see cref="RenderOptions.Locked"/>); null when the lock was written.</param>
+public sealed record FilmRenderResult(string FilmDirectory, IReadOnlyList<ShotResult> Shots, IReadOnlyList<ContinuityStep> Continuity, string LockFile, IReadOnlyList<string> LockChanges, RenderWork Work, Locking.LockVerification? Verification = null)
 {
     /// <summary>True when every shot has a selected take.</summary>
     public bool AllSelected => Shots.All(s => !s.Rejected);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using CineForge.Runtime.Media;
 using CineForge.Runtime.Stages;
@@ -21,7 +22,7 @@ namespace CineForge.Runtime.Locking;
 /// <param name="Animator">Animation backend.</param>
 /// <param name="ForcedResolution">Forced frame size, or null.</param>
 /// <param name="Shots">Per-shot entries.</param>
-public sealed record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEncoding Encoding, BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator, string? ForcedResolution, IReadOnlyList<ShotLock> Shots)
+public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEncoding Encoding, BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator, string? ForcedResolution, IReadOnlyList<ShotLock> Shots)
 {
     /// <summary>Writes the lock as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, FilmJson.Options) + "\n";
@@ -76,6 +77,158 @@ public sealed record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEn
 
         changes.AddRange(before.Keys.Where(k => !after.ContainsKey(k)).Select(k => $"{k}: removed (was {before[k]})"));
         return changes;
+    }
+
+    /// <summary>Reads the committed lock at <paramref name="path"/> for a locked render.</summary>
+    /// <exception cref="LockFileException">There is no file at <paramref name="path"/>, or it is not a JSON object.</exception>
+    public static JsonNode ReadCommitted(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new LockFileException(path, $"no lock file at {path}");
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new LockFileException(path, $"{path} is not a lock file: its JSON is not an object");
+        }
+        catch (JsonException ex)
+        {
+            throw new LockFileException(path, $"{path} is not valid JSON: {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new LockFileException(path, $"{path} cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Compares this lock (what a render made) with <paramref name="committed"/> (the lock read from
+    /// <paramref name="lockFile"/>): one <see cref="LockMismatch"/> per film setting that differs, per
+    /// shot whose selection (or name, or position) differs or that only one side has, and per take
+    /// whose clip (hash, cache key, seed, passes, path) differs or that only one side has. Who made an
+    /// artefact (<see cref="MadeByName"/>) is left out, as in <see cref="ChangesSince"/>.
+    /// </summary>
+    public LockVerification Verify(JsonNode committed, string lockFile)
+    {
+        ArgumentNullException.ThrowIfNull(committed);
+        var lockName = Path.GetFileName(lockFile);
+        var before = Flatten(committed);
+        var after = Flatten(JsonNode.Parse(ToJson())!);
+        var groups = new SortedDictionary<(int Shot, int Take, string Setting), List<string>>(Comparer<(int Shot, int Take, string Setting)>.Create(
+            (x, y) => x.Shot != y.Shot ? x.Shot.CompareTo(y.Shot) : x.Take != y.Take ? x.Take.CompareTo(y.Take) : string.CompareOrdinal(x.Setting, y.Setting)));
+        foreach (var path in before.Keys.Union(after.Keys, StringComparer.Ordinal))
+        {
+            if (before.TryGetValue(path, out var old) && after.TryGetValue(path, out var made) && old == made)
+            {
+                continue;
+            }
+
+            var match = ArtefactPath().Match(path);
+            var key = match.Success
+                ? (Number(match.Groups[1].Value), match.Groups[2].Success ? Number(match.Groups[2].Value) : -1, string.Empty)
+                : (-1, -1, path);
+            if (!groups.TryGetValue(key, out var fields))
+            {
+                groups[key] = fields = new List<string>();
+            }
+
+            fields.Add(match.Success ? match.Groups[3].Value : path);
+        }
+
+        var mismatches = new List<LockMismatch>();
+        foreach (var ((shot, take, setting), fields) in groups)
+        {
+            if (shot < 0)
+            {
+                mismatches.Add(new LockMismatch(setting, setting, Difference(before.GetValueOrDefault(setting), after.GetValueOrDefault(setting), lockName)));
+                continue;
+            }
+
+            var shotPath = string.Create(CultureInfo.InvariantCulture, $"shots[{shot}]");
+            var shotName = Text(after.GetValueOrDefault(shotPath + ".name") ?? before.GetValueOrDefault(shotPath + ".name"));
+            var shotSubject = $"{shotPath} '{shotName}'";
+            if (take >= 0 && (!Has(before, shotPath) || !Has(after, shotPath)))
+            {
+                continue; // the shot's own line says the whole shot is missing on one side
+            }
+
+            var path = take < 0 ? shotPath : string.Create(CultureInfo.InvariantCulture, $"{shotPath}.takes[{take}]");
+            var subject = shotSubject;
+            if (take >= 0)
+            {
+                var label = Text(after.GetValueOrDefault(path + ".label") ?? before.GetValueOrDefault(path + ".label"));
+                var clip = Text(after.GetValueOrDefault(path + ".clip") ?? before.GetValueOrDefault(path + ".clip"));
+                subject = $"{shotSubject} take {label} clip {clip}";
+            }
+
+            string detail;
+            if (!Has(before, path))
+            {
+                detail = $"not in {lockName}";
+            }
+            else if (!Has(after, path))
+            {
+                detail = $"in {lockName}, not rendered";
+            }
+            else
+            {
+                detail = string.Join("; ", fields
+                    .OrderBy(f => f == "clipSha256" ? 0 : 1)
+                    .ThenBy(f => f, StringComparer.Ordinal)
+                    .Select(f => (f == "clipSha256" ? "hash " : f + " ") + Difference(before.GetValueOrDefault(path + "." + f), after.GetValueOrDefault(path + "." + f), lockName)));
+            }
+
+            mismatches.Add(new LockMismatch(path, subject, detail));
+        }
+
+        return new LockVerification(Path.GetFullPath(lockFile), mismatches);
+    }
+
+    [GeneratedRegex(@"^shots\[(\d+)\](?:\.takes\[(\d+)\])?\.(.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArtefactPath();
+
+    private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static bool Has(SortedDictionary<string, string> leaves, string prefix) => leaves.Keys.Any(k => k.StartsWith(prefix + ".", StringComparison.Ordinal));
+
+    // "X in film.lock.json, Y rendered", with long hex values cut where they still show the difference.
+    private static string Difference(string? locked, string? made, string lockName)
+    {
+        var (a, b) = (locked is null ? null : Text(locked), made is null ? null : Text(made));
+        if (a is not null && b is not null && IsHex(a) && IsHex(b))
+        {
+            var common = 0;
+            while (common < Math.Min(a.Length, b.Length) && a[common] == b[common])
+            {
+                common++;
+            }
+
+            var keep = Math.Max(12, common + 4);
+            (a, b) = (Cut(a, keep), Cut(b, keep));
+        }
+
+        return (a, b) switch
+        {
+            (null, _) => $"not in {lockName}, {b} rendered",
+            (_, null) => $"{a} in {lockName}, not rendered",
+            _ => $"{a} in {lockName}, {b} rendered",
+        };
+    }
+
+    private static bool IsHex(string text) => text.Length > 16 && text.All(char.IsAsciiHexDigit);
+
+    private static string Cut(string text, int keep) => text.Length > keep ? text[..keep] + "…" : text;
+
+    // A leaf as people read it: strings without their quotes.
+    private static string Text(string? json)
+    {
+        if (json is null)
+        {
+            return "?";
+        }
+
+        return JsonNode.Parse(json) is JsonValue value && value.TryGetValue<string>(out var text) ? text : json;
     }
 
     private static SortedDictionary<string, string> Flatten(JsonNode node)

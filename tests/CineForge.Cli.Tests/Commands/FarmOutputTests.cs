@@ -14,19 +14,23 @@ namespace CineForge.Cli.Tests.Commands;
 public sealed class FarmOutputTests
 {
     [SkippableFact]
-    public async Task RenderOnTheFarm_ReportsJobsPerStageAndTheWorkers_ARerunFindsEverythingInTheStore()
+    public async Task RenderOnTheFarm_ReportsJobsPerStageAndTheWorkers_ARerunFindsEverythingInTheStore_ALockedRerunMatchesTheLock()
     {
         var farm = CliFarm.Fresh();
         using var temp = new TempFolder();
         string[] args = ["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-progress", "--resolution", "64x36", "--farm", farm, "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json")];
         var first = new TestCli();
         var second = new TestCli();
-        int firstExit, secondExit;
+        var locked = new TestCli();
+        int firstExit, secondExit, lockedExit;
+        byte[] lockBytes;
         using (CliFarm.Worker(farm, "cli-worker-1"))
         using (CliFarm.Worker(farm, "cli-worker-2"))
         {
             firstExit = await first.Cli.InvokeAsync(args);
             secondExit = await second.Cli.InvokeAsync(args);
+            lockBytes = await File.ReadAllBytesAsync(temp.Combine("film.lock.json"));
+            lockedExit = await locked.Cli.InvokeAsync([.. args, "--locked"]);
         }
 
         Assert.True(firstExit == ExitCodes.Success, first.Console.Output + first.Errors);
@@ -47,6 +51,11 @@ public sealed class FarmOutputTests
         Assert.Contains("cineforge: on the farm: select: 4 jobs, 0 run, 4 found in the store", second.Lines);
         Assert.Contains(second.Lines, l => l.StartsWith("cineforge: nothing to render: every clip is up to date in ", StringComparison.Ordinal));
         Assert.DoesNotContain(second.Lines, l => l.StartsWith("changed since", StringComparison.Ordinal));
+
+        // --locked on the farm: the same comparison, whichever worker made each artefact; the lock is left as it was.
+        Assert.True(lockedExit == ExitCodes.Success, locked.Console.Output + locked.Errors);
+        Assert.Contains("cineforge: render --locked: everything rendered matches film.lock.json; the lock was not rewritten.", locked.Lines);
+        Assert.Equal(lockBytes, await File.ReadAllBytesAsync(temp.Combine("film.lock.json")));
     }
 
     [SkippableFact]

@@ -35,9 +35,10 @@ public sealed class RenderCommand
         var ffmpeg = new Option<string?>("--ffmpeg") { Description = "The ffmpeg executable (default: CINEFORGE_FFMPEG, then ffmpeg on the PATH)." };
         var resolution = new Option<string?>("--resolution") { Description = "Draft: render every shot at WxH (even numbers) instead of its keyframe resolution." };
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: film.lock.json next to the film)." };
+        var locked = new Option<bool>("--locked") { Description = "Check against the lock file instead of writing it (CI): exit 5 when anything rendered differs from it or is missing from it, or when there is no lock file. The lock is never rewritten." };
         var models = new Option<string?>("--models") { Description = "A Stable Diffusion ONNX folder: keyframes, img2img and depth parallax on the GPU (CUDA, else CPU) instead of the previz (default: CINEFORGE_MODELS)." };
         var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\". Workers run `cineforge worker`." };
-        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, models, farm };
+        var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, locked, models, farm };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
@@ -53,6 +54,7 @@ public sealed class RenderCommand
                 Ffmpeg = parse.GetValue(ffmpeg),
                 Resolution = parse.GetValue(resolution),
                 LockFile = parse.GetValue(lockFile),
+                Locked = parse.GetValue(locked),
                 Models = parse.GetValue(models) ?? NonEmpty(Environment.GetEnvironmentVariable(RenderSettings.ModelsVariable)),
             },
             cancellationToken));

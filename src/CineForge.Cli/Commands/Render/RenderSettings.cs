@@ -39,6 +39,9 @@ public sealed record RenderSettings
     /// <summary>--lock PATH: the lock file (default: &lt;film&gt;.lock.json next to the film).</summary>
     public string? LockFile { get; init; }
 
+    /// <summary>--locked: compare what the render makes with the existing lock file and fail (<see cref="ExitCodes.LockMismatch"/>) on any difference or when there is none; never write the lock.</summary>
+    public bool Locked { get; init; }
+
     /// <summary>The environment variable naming the model folder when <c>--models</c> is not given.</summary>
     public const string ModelsVariable = "CINEFORGE_MODELS";
 

@@ -6,6 +6,7 @@ using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Runtime;
 using CineForge.Rules;
 using CineForge.Runtime;
+using CineForge.Runtime.Locking;
 using CineForge.Runtime.Progress;
 using Spectre.Console;
 
@@ -38,6 +39,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             OutputDirectory = request.OutputDirectory,
             AssetRoot = Path.GetDirectoryName(request.FilmPath),
             LockFile = request.Settings.LockFile is { } lockFile ? Path.GetFullPath(lockFile) : LockPathFor(request),
+            Locked = request.Settings.Locked,
             FfmpegPath = request.Settings.Ffmpeg,
             Resolution = size,
             Parallelism = Math.Max(1, request.Settings.Parallel),
@@ -69,6 +71,11 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
                 result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
             }
         }
+        catch (LockFileException ex)
+        {
+            output.WriteLine($"cineforge: render --locked: {ex.Message}: render once without --locked and commit the lock file; nothing was rendered.");
+            return ExitCodes.LockMismatch;
+        }
         catch (RenderException ex)
         {
             output.WriteLine($"cineforge: render failed: {ex.Message}");
@@ -76,6 +83,11 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         }
 
         Print(result, output, stagesRanOn);
+        if (result.Verification is { } verification && !PrintVerification(verification, output))
+        {
+            return ExitCodes.LockMismatch;
+        }
+
         if (!result.AllSelected)
         {
             return ExitCodes.RenderFailed;
@@ -133,7 +145,8 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"warning {QaMetrics.ColourCast.Id}: colour jumps {step.DeltaAb.ToString("0.#", CultureInfo.InvariantCulture)} ΔE(ab) from '{step.From}' to '{step.To}'");
         }
 
-        if (result.LockChanges.Count > 0)
+        // Locked, the verification says what differs from the lock (PrintVerification), and the lock was not written.
+        if (result.LockChanges.Count > 0 && result.Verification is null)
         {
             output.WriteLine($"changed since {result.LockFile}:");
             foreach (var change in result.LockChanges)
@@ -159,6 +172,26 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         {
             output.WriteLine($"cineforge: {rejected} shot(s) rejected after {Recommended.MaxCorrectionPasses} correction passes: fix the plan (seed, motion, prompt) and render again.");
         }
+    }
+
+    // render --locked: one line per artefact or setting that differs from the lock, then the count; true when nothing differs.
+    private static bool PrintVerification(LockVerification verification, TextWriter output)
+    {
+        var lockName = Path.GetFileName(verification.LockFile);
+        if (verification.Holds)
+        {
+            output.WriteLine($"cineforge: render --locked: everything rendered matches {lockName}; the lock was not rewritten.");
+            return true;
+        }
+
+        foreach (var mismatch in verification.Mismatches)
+        {
+            output.WriteLine($"cineforge: render --locked: {mismatch}");
+        }
+
+        var count = verification.Mismatches.Count;
+        output.WriteLine($"cineforge: {count} {(count == 1 ? "entry differs" : "entries differ")} from {lockName}; the lock was not rewritten.");
+        return false;
     }
 
     // film.csx → film.lock.json next to it; a script declaring several films gets one lock per film.
