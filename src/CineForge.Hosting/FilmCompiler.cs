@@ -36,8 +36,22 @@ internal static class FilmCompiler
             return (ordered, null);
         }
 
-        return (ordered, Emit(compilation, cancellationToken));
+        // Only comments, directives and usings: there is no code to emit, so no film.
+        if (sources.Files.All(f => f.Tree.GetRoot(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax { Members.Count: 0 }))
+        {
+            ordered.Add(ScriptDiagnostic.HostError("the script declares no film: it holds no code; " + NoFilmHint(sources.Kind), SourceSpot.StartOf(sources.MainPath)));
+            return (ordered, null);
+        }
+
+        var (assembly, failures) = Emit(compilation, sources.MainPath, cancellationToken);
+        ordered.AddRange(failures);
+        return (ordered, assembly);
     }
+
+    /// <summary>How a film declares itself, for "declares no film" errors.</summary>
+    public static string NoFilmHint(FilmScriptKind kind) => kind == FilmScriptKind.Script
+        ? "end it with `return Film.Titled(...)...;` or call `Films.Run(film)`"
+        : "end it with `return Films.Run(film);`";
 
     private static int FileOrder(ScriptSources sources, string? path)
     {
@@ -79,19 +93,25 @@ internal static class FilmCompiler
             options);
     }
 
-    private static CompiledAssembly Emit(Compilation compilation, CancellationToken cancellationToken)
+    private static (CompiledAssembly? Assembly, IReadOnlyList<ScriptDiagnostic> Failures) Emit(Compilation compilation, string mainPath, CancellationToken cancellationToken)
     {
         using var image = new MemoryStream();
         using var symbols = new MemoryStream();
         var result = compilation.Emit(image, symbols, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb), cancellationToken: cancellationToken);
         if (!result.Success)
         {
-            var first = result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-            throw new FilmScriptException($"{compilation.AssemblyName}: emit failed: {first?.GetMessage(CultureInfo.InvariantCulture)}");
+            // The compiler found no error before emitting, so what stops it here is a limit of the
+            // film, not of the host: report it at the film like any compile error.
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => Convert(d, DiagnosticOrigin.Compiler, mainPath)).OfType<ScriptDiagnostic>().ToList();
+            return (null, errors.Count > 0 ? errors : new[] { ScriptDiagnostic.HostError("the compiler could not emit the film and gave no reason", SourceSpot.StartOf(mainPath)) });
         }
 
-        var entry = compilation.GetEntryPoint(cancellationToken) ?? throw new FilmScriptException($"{compilation.AssemblyName}: the film has no entry point.");
-        return new CompiledAssembly(image.ToArray(), symbols.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName);
+        if (compilation.GetEntryPoint(cancellationToken) is not { } entry)
+        {
+            return (null, new[] { ScriptDiagnostic.HostError("the film has no entry point: " + NoFilmHint(compilation.Options.OutputKind == OutputKind.ConsoleApplication ? FilmScriptKind.FileBasedApp : FilmScriptKind.Script), SourceSpot.StartOf(mainPath)) });
+        }
+
+        return (new CompiledAssembly(image.ToArray(), symbols.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName), Array.Empty<ScriptDiagnostic>());
     }
 
     /// <summary>A Roslyn diagnostic as a script diagnostic; null for hidden or suppressed ones.</summary>

@@ -49,7 +49,7 @@ public sealed class RenderCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
-                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.ScriptTimeout)),
                 Parallel = parse.GetValue(parallel),
                 Ffmpeg = parse.GetValue(ffmpeg),
                 Resolution = parse.GetValue(resolution),

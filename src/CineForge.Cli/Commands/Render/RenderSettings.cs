@@ -24,7 +24,7 @@ public sealed record RenderSettings
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
 
-    /// <summary>--timeout: how long the film's script may run.</summary>
+    /// <summary>--script-timeout: how long the film's script may run.</summary>
     public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
 
     /// <summary>--parallel N: shots rendered at once (default 1).</summary>
