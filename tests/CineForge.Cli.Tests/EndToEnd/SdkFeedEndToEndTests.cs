@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Text.Json;
 
 namespace CineForge.Cli.Tests.EndToEnd;
 
@@ -10,7 +10,7 @@ namespace CineForge.Cli.Tests.EndToEnd;
 /// cache, so no package left by another build can stand in) and shows the CF diagnostics. One
 /// test: the launcher's publish takes a minute or two.
 /// </summary>
-public sealed partial class SdkFeedEndToEndTests
+public sealed class SdkFeedEndToEndTests
 {
     private static readonly TimeSpan LauncherLimit = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
@@ -20,7 +20,6 @@ public sealed partial class SdkFeedEndToEndTests
     public void FreshCopy_LauncherThenNew_DotnetBuildRestoresTheSdkFromTheFeed_AndReportsCFDiagnostics()
     {
         var work = Directory.CreateTempSubdirectory("cineforge-feed-");
-        string? runfile = null;
         try
         {
             var clone = CopyWorkingTree(Path.Combine(work.FullName, "clone"));
@@ -40,7 +39,6 @@ public sealed partial class SdkFeedEndToEndTests
             // A plain build of the scaffold, with an empty NuGet cache: the SDK can only come from the feed.
             var cache = Directory.CreateDirectory(Path.Combine(work.FullName, "nuget-packages")).FullName;
             var clean = Run(film, "dotnet", ["build", "film.cs"], BuildLimit, cache);
-            runfile = RunfileFolder().Match(clean.Output) is { Success: true } m ? m.Groups[1].Value : null;
             Assert.True(clean.ExitCode == 0, "dotnet build film.cs failed:\n" + clean.Output);
             Assert.DoesNotMatch("(error|warning) CF[0-9]{4}", clean.Output);
             Assert.True(Directory.Exists(Path.Combine(cache, "cineforge.sdk", version)), $"CineForge.Sdk {version} was not restored from the feed:\n" + clean.Output);
@@ -55,19 +53,30 @@ public sealed partial class SdkFeedEndToEndTests
         }
         finally
         {
-            // The SDK keeps a file-based app's build outside its folder; this one is not needed again.
-            if (runfile is not null && Directory.Exists(runfile))
-            {
-                Directory.Delete(runfile, recursive: true);
-            }
-
+            DeleteRunfileBuilds(work.FullName);
             work.Delete(recursive: true);
         }
     }
 
-    // Where `dotnet build film.cs` put its build: ".../runfile/film-HASH/bin/debug/film.dll".
-    [GeneratedRegex(@"-> (\S+[/\\]runfile[/\\]film-[0-9a-f]+)[/\\]bin[/\\]")]
-    private static partial Regex RunfileFolder();
+    // The SDK keeps a file-based app's build outside its folder (~/.local/share/dotnet/runfile/film-HASH);
+    // the builds of films under this test's folder are not needed again.
+    private static void DeleteRunfileBuilds(string under)
+    {
+        var root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "dotnet", "runfile");
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        foreach (var build in Directory.EnumerateDirectories(root, "film-*"))
+        {
+            var assets = Path.Combine(build, "obj", "project.assets.json");
+            if (File.Exists(assets) && File.ReadAllText(assets).Contains(JsonEncodedText.Encode(under).Value, StringComparison.Ordinal))
+            {
+                Directory.Delete(build, recursive: true);
+            }
+        }
+    }
 
     // The repository as it stands (tracked files and new ones git does not ignore; no bin/, obj/ or
     // artifacts/), as a fresh clone would have it plus uncommitted changes.
