@@ -220,7 +220,7 @@ public sealed class ScriptSources
                         CheckPackage(at < 0 ? argument.Trim() : argument[..at].Trim(), at < 0 || argument[(at + 1)..].Trim().Length == 0 ? null : argument[(at + 1)..].Trim(), spot);
                         break;
                     case "project" when !argument.Contains(SdkReferenceResolver.SdkPackageId, StringComparison.OrdinalIgnoreCase):
-                        Problems.Add(ScriptDiagnostic.HostError($"#:project {argument}: cineforge builds no projects; reference the SDK with #:package {SdkReferenceResolver.SdkPackageId}@{SdkReferenceResolver.SdkVersion}", spot));
+                        Problems.Add(ScriptDiagnostic.HostError($"#:project {argument}: cineforge builds no projects; reference the SDK with #:package {SdkReferenceResolver.SdkPackageId}@{SdkPackage.Request}", spot));
                         break;
                 }
             }

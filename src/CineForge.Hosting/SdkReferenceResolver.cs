@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -13,8 +14,17 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
     public const string NuGetPrefix = "nuget:";
     public const string SdkPackageId = "CineForge.Sdk";
 
-    /// <summary>The version of the SDK this host carries ("0.1.0").</summary>
+    /// <summary>The release of the SDK this host carries ("0.1.0").</summary>
     public static string SdkVersion { get; } = typeof(Film).Assembly.GetName().Version!.ToString(3);
+
+    /// <summary>
+    /// The package version of the SDK this host carries: "0.1.0-local-HASH" when the launcher built
+    /// it (the version it packed into the clone's feed), else the release ("0.1.0").
+    /// </summary>
+    public static string SdkPackageVersion { get; } =
+        typeof(Film).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] is { Length: > 0 } informational
+            ? informational
+            : SdkVersion;
 
     private readonly MetadataReferenceResolver fallback;
 
