@@ -61,7 +61,10 @@ internal static class CliProcess
     public static string Assembly { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "cineforge.dll");
 
     /// <summary>Runs <c>cineforge args</c> in <paramref name="workingDirectory"/> (default: the repository root) with its own compile cache.</summary>
-    public static CliRun Run(string cacheDirectory, string? workingDirectory, params string[] args)
+    public static CliRun Run(string cacheDirectory, string? workingDirectory, params string[] args) => Run(cacheDirectory, workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs <c>cineforge args</c> with <paramref name="environment"/> added to (or, for null values, removed from) its environment.</summary>
+    public static CliRun Run(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -78,6 +81,11 @@ internal static class CliProcess
 
         start.Environment[ScriptCache.DirectoryVariable] = cacheDirectory;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -9,7 +9,7 @@ public sealed record RenderSettings
     /// <summary>--out DIR: where renders go (default: <c>render/</c> next to the film).</summary>
     public string? OutputDirectory { get; init; }
 
-    /// <summary>--farm: render on the farm whose PostgreSQL connection string this is, instead of in this process.</summary>
+    /// <summary>--farm: render on the farm whose PostgreSQL connection string this is, instead of in this process; empty when --farm came without a value (the environment gives it: <see cref="Farm.FarmConnection"/>).</summary>
     public string? Farm { get; init; }
 
     /// <summary>--warnaserror: warnings stop the render too.</summary>
