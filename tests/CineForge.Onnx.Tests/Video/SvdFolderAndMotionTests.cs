@@ -1,4 +1,5 @@
 using CineForge.Onnx.Video;
+using CineForge.Onnx.Pipeline;
 
 namespace CineForge.Onnx.Tests.Video;
 
@@ -64,5 +65,22 @@ public sealed class SvdFolderAndMotionTests : IDisposable
         TinySvd.Write(temp.Path, unetChannels: 4);
         var e = Assert.Throws<ModelFolderException>(() => SvdFolder.Open(temp.Path));
         Assert.Equal(temp.Combine("svd", "unet", "model.onnx"), e.Path);
+    }
+}
+
+public sealed class FrameTimingTests
+{
+    [Fact]
+    public void NativeFrames_ReachTheShotDurationAt24Fps()
+    {
+        var native = Enumerable.Range(0, 14).Select(f => new RgbPixels(1, 1, [(byte)(f * 10), 0, 255])).ToArray();
+        var count = FrameTiming.OutputFrames(4.0);
+        var clip = FrameTiming.Resample(native, count);
+
+        Assert.Equal(96, clip.Count);
+        Assert.Equal(native[0].Data, clip[0].Data);
+        Assert.Equal(native[^1].Data, clip[^1].Data);
+        Assert.True(clip.Zip(clip.Skip(1)).All(p => p.Second.Data[0] >= p.First.Data[0]), "a ramp stays a ramp");
+        Assert.Equal(4, FrameTiming.ConditioningFps(14, 3.5));
     }
 }
