@@ -37,7 +37,7 @@ internal static class DslCompletion
         }
         else if (model.GetTypeInfo(access.Expression, cancellationToken).Type is { TypeKind: not TypeKind.Error } valueType)
         {
-            members = model.LookupSymbols(position, valueType, includeReducedExtensionMethods: true);
+            members = model.LookupSymbols(position, valueType, includeReducedExtensionMethods: true).Where(m => !m.IsStatic);
         }
         else
         {
@@ -46,7 +46,9 @@ internal static class DslCompletion
 
         return members
             .OfType<IMethodSymbol>()
-            .Where(m => m.ContainingAssembly?.Name == "CineForge.Sdk" && m.DeclaredAccessibility == Accessibility.Public && m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension)
+            // The DSL's own methods: not what a record or object brings (ToString, Equals, Deconstruct, ...).
+            .Where(m => m.ContainingAssembly?.Name == "CineForge.Sdk" && m.DeclaredAccessibility == Accessibility.Public && m.CanBeReferencedByName
+                && !m.IsImplicitlyDeclared && !m.IsOverride && m.MethodKind is MethodKind.Ordinary or MethodKind.ReducedExtension && m.Name is not ("Equals" or "GetHashCode" or "ToString" or "Deconstruct"))
             .GroupBy(m => m.Name, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CompletionItem

@@ -252,9 +252,13 @@ public sealed class LanguageServer
             return new Hover(MarkupContent.Markdown(help), DocumentPaths.RangeOf(text, token.Span));
         }
 
-        // Anywhere in a CF diagnostic's range: that rule.
+        // Anywhere in a CF diagnostic's range: that rule (the narrowest range when several cover the position).
         var analysis = await AnalysisOfAsync(path, cancellationToken).ConfigureAwait(false);
-        if (analysis?.ByPath.GetValueOrDefault(path)?.FirstOrDefault(d => d.Diagnostic.Code?.StartsWith("CF", StringComparison.Ordinal) == true && DocumentPaths.Intersects(d.Diagnostic.Range, new Protocol.Range(position, position))) is { } diagnostic)
+        var under = analysis?.ByPath.GetValueOrDefault(path)?
+            .Where(d => d.Diagnostic.Code?.StartsWith("CF", StringComparison.Ordinal) == true && DocumentPaths.Intersects(d.Diagnostic.Range, new Protocol.Range(position, position)))
+            .OrderBy(d => d.Diagnostic.Range.End.Line - d.Diagnostic.Range.Start.Line)
+            .ThenBy(d => d.Diagnostic.Range.End.Character - d.Diagnostic.Range.Start.Character);
+        if (under?.FirstOrDefault() is { } diagnostic)
         {
             return new Hover(MarkupContent.Markdown(RuleHelp.ForRule(diagnostic.Diagnostic.Code!)!), diagnostic.Diagnostic.Range);
         }

@@ -140,11 +140,11 @@ public static class DiagnosticSeverity
 /// <summary>A link to a diagnostic's documentation.</summary>
 public sealed record CodeDescription(string Href);
 
-/// <summary>A diagnostic.</summary>
+/// <summary>A diagnostic (clients echo them back in code action requests, not always whole: nothing is required).</summary>
 public sealed record Diagnostic
 {
     /// <summary>Where.</summary>
-    public required Range Range { get; init; }
+    public Range Range { get; init; } = new(new(0, 0), new(0, 0));
 
     /// <summary>1 error, 2 warning, 3 information.</summary>
     public int Severity { get; init; }
@@ -159,7 +159,7 @@ public sealed record Diagnostic
     public string? Source { get; init; }
 
     /// <summary>The message, as check prints it.</summary>
-    public required string Message { get; init; }
+    public string Message { get; init; } = string.Empty;
 }
 
 /// <summary>textDocument/publishDiagnostics.</summary>
