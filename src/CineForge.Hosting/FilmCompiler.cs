@@ -38,20 +38,23 @@ internal static class FilmCompiler
     public static Compilation CreateCompilation(ScriptSources sources) => sources.Kind == FilmScriptKind.Script ? ScriptCompilation(sources) : ProgramCompilation(sources);
 
     /// <summary>
-    /// The compiler's diagnostics, then, when none is an error, the analyzers' (analyzers reading a
+    /// The compiler's diagnostics and, when none is an error, the analyzers' (analyzers reading a
     /// broken chain would add noise about a plan that does not exist yet). Unfiltered: see <see cref="Convert"/>.
     /// </summary>
     public static async Task<IReadOnlyList<(Diagnostic Diagnostic, DiagnosticOrigin Origin)>> DiagnoseAsync(Compilation compilation, AnalyzerSet analyzers, CancellationToken cancellationToken)
     {
-        var found = compilation.GetDiagnostics(cancellationToken).Select(d => (d, DiagnosticOrigin.Compiler)).ToList();
-        if (!analyzers.Analyzers.IsEmpty && !found.Any(f => !f.d.IsSuppressed && f.d.Severity == DiagnosticSeverity.Error))
+        if (analyzers.Analyzers.IsEmpty)
         {
-            var withAnalyzers = compilation.WithAnalyzers(analyzers.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            var analyzed = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            found.AddRange(analyzed.Select(d => (d, DiagnosticOrigin.Analyzer)));
+            return compilation.GetDiagnostics(cancellationToken).Select(d => (d, DiagnosticOrigin.Compiler)).ToList();
         }
 
-        return found;
+        // One pass binds the film once for the compiler and the analyzers alike.
+        var withAnalyzers = compilation.WithAnalyzers(analyzers.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var found = all.Select(d => (d, d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.Compiler) ? DiagnosticOrigin.Compiler : DiagnosticOrigin.Analyzer)).ToList();
+        return found.Any(f => f.Item2 == DiagnosticOrigin.Compiler && !f.d.IsSuppressed && f.d.Severity == DiagnosticSeverity.Error)
+            ? found.Where(f => f.Item2 == DiagnosticOrigin.Compiler).ToList()
+            : found;
     }
 
     private static int FileOrder(ScriptSources sources, string? path)

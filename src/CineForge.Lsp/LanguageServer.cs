@@ -14,7 +14,7 @@ namespace CineForge.Lsp;
 public sealed record LanguageServerOptions
 {
     /// <summary>Milliseconds a film waits after an edit before it is analysed again (a later edit restarts the wait); initializationOptions.debounceMs overrides it.</summary>
-    public int DebounceMs { get; init; } = 100;
+    public int DebounceMs { get; init; } = 50;
 
     /// <summary>The analyzers run on every film (default: the CineForge analyzers the host ships).</summary>
     public AnalyzerSet? Analyzers { get; init; }
@@ -350,7 +350,7 @@ public sealed class LanguageServer
                 }
 
                 await PublishEmptyAsync(gone).ConfigureAwait(false);
-                Log($"{Path.GetFileName(film.MainPath)}: {analysis.ByPath.Values.Sum(d => d.Count)} diagnostics in {clock.ElapsedMilliseconds} ms ({analysis.Build})", MessageType.Log);
+                Log($"{Path.GetFileName(film.MainPath)}: {analysis.ByPath.Values.Sum(d => d.Count)} diagnostics in {clock.ElapsedMilliseconds} ms ({analysis.Build}; heap {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MiB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes / (1024 * 1024)} MiB)", MessageType.Log);
             }
             finally
             {

@@ -47,7 +47,7 @@ public sealed class DiagnosticsTests
         var after = await client.DiagnosticsAsync(film, p => p.Version == 2);
         Assert.False(after.Has(RuleIds.CF0201));
         Assert.DoesNotContain(after.Diagnostics, d => d.Severity == 1);
-        Assert.Contains(client.Logs, l => l.Contains("(incremental)", StringComparison.Ordinal));
+        Assert.Contains(client.Logs, l => l.Contains("(incremental;", StringComparison.Ordinal));
     }
 
     [Fact]
