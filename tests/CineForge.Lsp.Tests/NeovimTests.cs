@@ -52,7 +52,7 @@ public sealed class NeovimTests
         Assert.DoesNotContain(".Duration(7)", fixedText, StringComparison.Ordinal);
     }
 
-    private static string? FindOnPath(string name) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    internal static string? FindOnPath(string name) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(d => Path.Combine(d, name))
         .FirstOrDefault(File.Exists);
