@@ -43,6 +43,7 @@ public sealed class LanguageServer
     private JsonRpc? rpc;
     private int debounceMs;
     private bool shutdownRequested;
+    private bool watchFiles;
 
     private LanguageServer(LanguageServerOptions options)
     {
@@ -92,8 +93,30 @@ public sealed class LanguageServer
             debounceMs = Math.Max(0, ms);
         }
 
+        // Files that are not open change on disk too (a loaded .csx, an .editorconfig): ask the client
+        // to report them, when it takes file watchers at run time.
+        watchFiles = parameters.Capabilities is { ValueKind: System.Text.Json.JsonValueKind.Object } capabilities
+            && capabilities.TryGetProperty("workspace", out var workspace) && workspace.ValueKind == System.Text.Json.JsonValueKind.Object
+            && workspace.TryGetProperty("didChangeWatchedFiles", out var watched) && watched.ValueKind == System.Text.Json.JsonValueKind.Object
+            && watched.TryGetProperty("dynamicRegistration", out var dynamic) && dynamic.ValueKind == System.Text.Json.JsonValueKind.True;
         Log($"cineforge language server {typeof(LanguageServer).Assembly.GetName().Version?.ToString(3)}, analyzers: {analyzers.Analyzers.Length}, debounce {debounceMs} ms");
         return new InitializeResult(new ServerCapabilities(), new ServerInfo("cineforge", typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
+    private void Initialized()
+    {
+        if (!watchFiles || rpc is not { } connection)
+        {
+            return;
+        }
+
+        var watchers = new DidChangeWatchedFilesRegistrationOptions(new[] { new Protocol.FileSystemWatcher("**/*.csx"), new Protocol.FileSystemWatcher("**/*.cs"), new Protocol.FileSystemWatcher("**/.editorconfig") });
+        var registration = new RegistrationParams(new[] { new Registration("cineforge-watched-files", "workspace/didChangeWatchedFiles", watchers) });
+        _ = connection.InvokeWithParameterObjectAsync("client/registerCapability", registration).ContinueWith(
+            t => Log($"file watchers not registered: {t.Exception?.InnerException?.Message}", MessageType.Warning),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
     }
 
     private void Shutdown()
@@ -564,9 +587,7 @@ public sealed class LanguageServer
         public InitializeResult Initialize(InitializeParams parameters) => server.Initialize(parameters);
 
         [JsonRpcMethod("initialized")]
-        public void Initialized()
-        {
-        }
+        public void Initialized() => Guard(server.Initialized);
 
         [JsonRpcMethod("shutdown")]
         public object? Shutdown()

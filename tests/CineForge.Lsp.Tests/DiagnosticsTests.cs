@@ -119,6 +119,27 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_client_that_watches_files_is_asked_to_and_a_loaded_file_changed_on_disk_republishes_the_film()
+    {
+        using var folder = new TempFolder();
+        var cast = folder.Write("cast.csx", "const double length = 4;\n");
+        var film = folder.Write("film.csx", Films.Clean(duration: "length").Replace("using CineForge;\n", "#load \"cast.csx\"\nusing CineForge;\n"));
+        await using var client = LspClient.InProcess();
+        var watching = new System.Text.Json.Nodes.JsonObject { ["workspace"] = new System.Text.Json.Nodes.JsonObject { ["didChangeWatchedFiles"] = new System.Text.Json.Nodes.JsonObject { ["dynamicRegistration"] = true } } };
+        await client.InitializeAsync(capabilities: watching);
+
+        await client.OpenAsync(film, File.ReadAllText(film));
+        Assert.False((await client.DiagnosticsAsync(film)).Has(RuleIds.CF0201));
+        var registration = client.ServerRequests.Single(m => m.GetProperty("method").GetString() == "client/registerCapability");
+        Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("params").GetProperty("registrations")[0].GetProperty("method").GetString());
+
+        File.WriteAllText(cast, "const double length = 6;\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new System.Text.Json.Nodes.JsonObject { ["changes"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["uri"] = Films.Uri(cast), ["type"] = 2 }) });
+        var republished = await client.DiagnosticsAsync(film, p => p.Has(RuleIds.CF0201));
+        Assert.Contains("6 s", republished.Diagnostics.Single(d => d.Code == RuleIds.CF0201).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_errors_of_the_closure_are_published_at_their_directive()
     {
         using var folder = new TempFolder();

@@ -25,6 +25,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly Channel<JsonElement> notifications = Channel.CreateUnbounded<JsonElement>();
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly List<string> logs = new();
+    private readonly List<JsonElement> serverRequests = new();
     private int nextId;
 
     private LspClient(Stream toServer, Stream fromServer, Task server, Process? process)
@@ -50,6 +51,18 @@ internal sealed class LspClient : IAsyncDisposable
             lock (logs)
             {
                 return logs.ToList();
+            }
+        }
+    }
+
+    /// <summary>Requests the server sent to the client so far (each answered with a null result).</summary>
+    public IReadOnlyList<JsonElement> ServerRequests
+    {
+        get
+        {
+            lock (serverRequests)
+            {
+                return serverRequests.ToList();
             }
         }
     }
@@ -101,9 +114,9 @@ internal sealed class LspClient : IAsyncDisposable
     }
 
     /// <summary>initialize (with debounceMs) and initialized; returns the initialize result.</summary>
-    public async Task<JsonElement> InitializeAsync(int debounceMs = 0)
+    public async Task<JsonElement> InitializeAsync(int debounceMs = 0, JsonObject? capabilities = null)
     {
-        var answer = await RequestAsync("initialize", new JsonObject { ["processId"] = Environment.ProcessId, ["rootUri"] = null, ["capabilities"] = new JsonObject(), ["initializationOptions"] = new JsonObject { ["debounceMs"] = debounceMs } });
+        var answer = await RequestAsync("initialize", new JsonObject { ["processId"] = Environment.ProcessId, ["rootUri"] = null, ["capabilities"] = capabilities ?? new JsonObject(), ["initializationOptions"] = new JsonObject { ["debounceMs"] = debounceMs } });
         await NotifyAsync("initialized", new JsonObject());
         return answer.GetProperty("result");
     }
@@ -252,6 +265,16 @@ internal sealed class LspClient : IAsyncDisposable
                     }
 
                     answer?.TrySetResult(message);
+                }
+                else if (message.TryGetProperty("id", out var requestId) && message.TryGetProperty("method", out _))
+                {
+                    // A request from the server (client/registerCapability): accepted, and kept for the test to see.
+                    lock (serverRequests)
+                    {
+                        serverRequests.Add(message);
+                    }
+
+                    await SendAsync(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = JsonNode.Parse(requestId.GetRawText()), ["result"] = null });
                 }
                 else if (message.TryGetProperty("method", out var method) && method.GetString() == "window/logMessage")
                 {

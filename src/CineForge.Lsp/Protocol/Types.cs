@@ -32,7 +32,22 @@ public sealed record InitializeParams
 
     /// <summary>Server settings: <c>{ "debounceMs": 150 }</c>.</summary>
     public JsonElement? InitializationOptions { get; init; }
+
+    /// <summary>What the client can do (read: whether it takes file watchers by dynamic registration).</summary>
+    public JsonElement? Capabilities { get; init; }
 }
+
+/// <summary>One capability registered at run time.</summary>
+public sealed record Registration(string Id, string Method, object? RegisterOptions);
+
+/// <summary>client/registerCapability.</summary>
+public sealed record RegistrationParams(Registration[] Registrations);
+
+/// <summary>A glob the client watches.</summary>
+public sealed record FileSystemWatcher(string GlobPattern);
+
+/// <summary>The options of workspace/didChangeWatchedFiles.</summary>
+public sealed record DidChangeWatchedFilesRegistrationOptions(FileSystemWatcher[] Watchers);
 
 /// <summary>The answer to initialize.</summary>
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
