@@ -51,9 +51,9 @@ internal static class FilmCompiler
         // One pass binds the film once for the compiler and the analyzers alike.
         var withAnalyzers = compilation.WithAnalyzers(analyzers.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        var found = all.Select(d => (d, d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.Compiler) ? DiagnosticOrigin.Compiler : DiagnosticOrigin.Analyzer)).ToList();
-        return found.Any(f => f.Item2 == DiagnosticOrigin.Compiler && !f.d.IsSuppressed && f.d.Severity == DiagnosticSeverity.Error)
-            ? found.Where(f => f.Item2 == DiagnosticOrigin.Compiler).ToList()
+        var found = all.Select(d => (Diagnostic: d, Origin: d.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.Compiler) ? DiagnosticOrigin.Compiler : DiagnosticOrigin.Analyzer)).ToList();
+        return found.Any(f => f.Origin == DiagnosticOrigin.Compiler && !f.Diagnostic.IsSuppressed && f.Diagnostic.Severity == DiagnosticSeverity.Error)
+            ? found.Where(f => f.Origin == DiagnosticOrigin.Compiler).ToList()
             : found;
     }
 
