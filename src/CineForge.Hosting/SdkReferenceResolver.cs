@@ -72,11 +72,20 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
 
         // Roslyn binds one assembly per #r directive; the catalog assembly is always referenced.
         return string.Equals(package, SdkPackageId, StringComparison.OrdinalIgnoreCase)
-            ? ImmutableArray.Create(MetadataReference.CreateFromFile(typeof(Film).Assembly.Location, properties))
+            ? ImmutableArray.Create(SdkReferences[0].WithProperties(properties))
             : ImmutableArray<PortableExecutableReference>.Empty;
     }
 
-    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) => fallback.ResolveMissingAssembly(definition, referenceIdentity);
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    {
+        // One reference object per assembly asked for: compilations made one after the other (the
+        // language server's, after every edit) share its metadata and symbols instead of reading
+        // the file into memory and binding it again each time.
+        var key = ((definition as PortableExecutableReference)?.FilePath ?? definition.Display ?? string.Empty, referenceIdentity);
+        return MissingAssemblies.GetOrAdd(key, _ => fallback.ResolveMissingAssembly(definition, referenceIdentity));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Definition, AssemblyIdentity Identity), PortableExecutableReference?> MissingAssemblies = new();
 
     public override bool Equals(object? other) => other is SdkReferenceResolver r && r.fallback.Equals(fallback);
 

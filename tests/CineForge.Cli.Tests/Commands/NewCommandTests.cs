@@ -19,7 +19,7 @@ public sealed class NewCommandTests
         var files = NewCommand.Files("Night Train");
 
         Assert.Equal(
-            new[] { ".editorconfig", ".gitignore", ".vscode/settings.json", ".vscode/tasks.json", "Directory.Build.props", "assets/README.md", "film.cs", "film.csx", "omnisharp.json" },
+            new[] { ".editorconfig", ".gitignore", ".vscode/extensions.json", ".vscode/settings.json", ".vscode/tasks.json", "Directory.Build.props", "assets/README.md", "film.cs", "film.csx", "omnisharp.json" },
             files.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal));
         Assert.DoesNotContain(files, f => f.Text.Contains("{{", StringComparison.Ordinal));
     }
@@ -33,6 +33,19 @@ public sealed class NewCommandTests
         Assert.Contains("\"beginsPattern\": \"^" + CheckCommand.WatchBegins + "\"", tasks, StringComparison.Ordinal);
         Assert.Contains("\"endsPattern\": \"^cineforge: watching for changes\"", tasks, StringComparison.Ordinal);
         Assert.StartsWith("cineforge: watching for changes", CheckCommand.WatchEnds, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VsCodeSettings_StartTheLanguageServer_ThroughTheRecommendedGenericClient()
+    {
+        var settings = NewCommand.Files("X").Single(f => f.Path == ".vscode/settings.json").Text;
+        var extensions = NewCommand.Files("X").Single(f => f.Path == ".vscode/extensions.json").Text;
+
+        Assert.Contains("\"glspc.server.command\": \"cineforge\"", settings, StringComparison.Ordinal);
+        Assert.Contains("\"glspc.server.commandArguments\": [\"lsp\"]", settings, StringComparison.Ordinal);
+        Assert.Contains("\"glspc.server.languageId\": [\"csharp\"]", settings, StringComparison.Ordinal);
+        Assert.Contains("\"*.csx\": \"csharp\"", settings, StringComparison.Ordinal);
+        Assert.Contains("\"zsol.vscode-glspc\"", extensions, StringComparison.Ordinal);
     }
 
     [Fact]

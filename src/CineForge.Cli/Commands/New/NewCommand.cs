@@ -10,7 +10,8 @@ namespace CineForge.Cli.Commands.New;
 /// <c>cineforge new NAME</c>: scaffolds a film folder: film.csx and film.cs (the same film, from the
 /// brief template, clean under <c>check</c>), assets/, .editorconfig, a .gitignore for render
 /// outputs, omnisharp.json, .vscode/ tasks that run <c>check --watch</c> with the compiler
-/// problem matcher, and a nuget.config naming the local feed that holds the CineForge.Sdk package
+/// problem matcher, .vscode/ settings that start <c>cineforge lsp</c> through a generic LSP client,
+/// and a nuget.config naming the local feed that holds the CineForge.Sdk package
 /// (<see cref="SdkFeed"/>), so <c>dotnet build film.cs</c> restores it. Refuses to write into a
 /// folder that is not empty; writes nothing on error.
 /// </summary>
@@ -33,7 +34,7 @@ public sealed class NewCommand
     {
         var name = new Argument<string>("name") { Description = "The film's name: the folder to create and, in title case, the film's title." };
         var output = new Option<string?>("--output", "-o") { Description = "The folder to create (default: ./NAME)." };
-        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks.") { name, output };
+        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks and language server settings.") { name, output };
         command.SetAction(parse => Execute(new NewSettings { Name = parse.GetRequiredValue(name), OutputDirectory = parse.GetValue(output) }));
         return command;
     }
