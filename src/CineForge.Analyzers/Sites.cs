@@ -97,8 +97,7 @@ internal sealed class ShotSite
         }
 
         if (parent is IArgumentOperation { Parent: IInvocationOperation placing }
-            && SdkTypes.Is(placing.TargetMethod.ContainingType, reader.Types.FilmExtensions)
-            && placing.TargetMethod.Name is "Shot" or "Shots"
+            && reader.Types.Method(placing.TargetMethod).Kind is SdkMethod.FilmShot or SdkMethod.FilmShots
             && Ops.Receiver(placing) is { } film
             && reader.Film(film, context.Model, context.CancellationToken).Shots is { IsKnown: true } before)
         {
