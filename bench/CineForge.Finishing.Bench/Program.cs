@@ -6,8 +6,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CineForge;
 using CineForge.Finishing;
-using CineForge.Finishing.Media;
 using CineForge.Hosting;
+using CineForge.Runtime.Media;
+using CineForge.Runtime.Progress;
 
 var size = args.Length > 0 ? args[0] : "1536x864";
 var root = FindRoot();
@@ -17,7 +18,7 @@ var work = Path.Combine(Path.GetTempPath(), "cineforge-finishing-bench-" + Guid.
 Directory.CreateDirectory(work);
 try
 {
-    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; {Ffmpeg.Version}");
+    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; {FfmpegTool.Default.Version}");
     var selections = new List<ShotSelection>();
     var casts = new[] { "1:0.9:0.8", "0.85:0.92:1", "1:0.95:0.85", "0.9:1:0.9", "1:0.88:0.9", "0.9:0.95:1", "1:1:1" };
     for (var i = 0; i < film.Shots.Count; i++)
@@ -25,17 +26,17 @@ try
         var shot = film.Shots[i];
         var c = casts[i % casts.Length].Split(':');
         var clip = Path.Combine(work, shot.Name + ".mp4");
-        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(shot.Duration)}", "-vf", $"colorchannelmixer=rr={c[0]}:gg={c[1]}:bb={c[2]}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", clip }, "bench take");
+        FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(shot.Duration)}", "-vf", $"colorchannelmixer=rr={c[0]}:gg={c[1]}:bb={c[2]}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", clip }, "bench take");
         selections.Add(new ShotSelection(shot.Name, new TakeClip("A", clip, new Dictionary<string, double>())));
     }
 
     var source = Path.Combine(work, "source.mp4");
-    Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(film.Runtime)}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", source }, "bench source");
+    FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(film.Runtime)}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", source }, "bench source");
 
     double Baseline()
     {
         var watch = Stopwatch.StartNew();
-        Ffmpeg.Run(new[] { "-i", source, "-c:v", "libx264", "-pix_fmt", "yuv420p", Path.Combine(work, "baseline.mp4") }, "baseline encode");
+        FfmpegTool.Default.Run(new[] { "-i", source, "-c:v", "libx264", "-pix_fmt", "yuv420p", Path.Combine(work, "baseline.mp4") }, "baseline encode");
         return watch.Elapsed.TotalSeconds;
     }
 
@@ -50,7 +51,7 @@ try
         OutputDirectory = Path.Combine(work, "out"),
         ScriptPath = script,
     };
-    var result = new FinishingPipeline().Run(request, stage => stages.Add((stage, finishing.Elapsed.TotalSeconds)));
+    var result = new FinishingPipeline().Run(request, new StageClock(e => stages.Add((e.Stage.ToString().ToLowerInvariant(), finishing.Elapsed.TotalSeconds))));
     var total = finishing.Elapsed.TotalSeconds;
     var after = Baseline();
     var baseline = (before + after) / 2;
@@ -81,4 +82,10 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("CineForge.sln not found");
+}
+
+// Reports on the reporting thread, so each stage's start time is read when it starts.
+internal sealed class StageClock(Action<RenderEvent> onEvent) : IProgress<RenderEvent>
+{
+    public void Report(RenderEvent value) => onEvent(value);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Grade;
 
@@ -44,7 +45,7 @@ public sealed class GradeStage
             var means = timeline.Entries.Select(e => cache.Measure(
                 "grade",
                 StageCache.Key("harmonize-mean-1", Path.GetFileName(edit.VideoPath), e.StartFrame, e.Frames, timeline.Fps, HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps, plan.ExposureStops, plan.SoftContrast, plan.SecondarySkin),
-                () => MeanAfter(FrameSampler.Sample(edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps), primary.Primary))).ToList();
+                () => MeanAfter(FrameSampler.Sample(request.Ffmpeg, edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps), primary.Primary))).ToList();
             harmonization = Harmonizer.Compute(means, amount);
         }
 
@@ -59,15 +60,15 @@ public sealed class GradeStage
             return cache.GetOrCreate("grade", key, ".ppm", path => HaldClut.Write(path, map.Apply));
         }).ToList();
 
-        var videoKey = StageCache.Key(new object?[] { "graded", Ffmpeg.Version, new FileContent(edit.VideoPath), plan.Sharpen, plan.Grain, NoiseStrengthPerGrain }
+        var videoKey = StageCache.Key(new object?[] { "graded", request.Ffmpeg.Version, new FileContent(edit.VideoPath), plan.Sharpen, plan.Grain, NoiseStrengthPerGrain }
             .Concat(cluts.Select(c => (object?)Path.GetFileName(c)))
             .Concat(timeline.Entries.Select(e => (object?)(e.StartFrame + ":" + e.Frames))).ToArray());
-        var graded = cache.GetOrCreate("grade", videoKey, ".mkv", output => Render(edit, plan, cluts, output, cancellationToken));
+        var graded = cache.GetOrCreate("grade", videoKey, ".mkv", output => Render(request.Ffmpeg, edit, plan, cluts, output, cancellationToken));
 
         var measureHeight = Math.Max(2, (int)Math.Round(EditStage.MeasureWidth * (double)timeline.Size.Height / timeline.Size.Width / 2) * 2);
         var after = timeline.Entries
             .Select(e => cache.Measure("grade", StageCache.Key("statistics-1", Path.GetFileName(graded), e.StartFrame, e.Frames, timeline.Fps, EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
-                ClipStatistics.Measure(FrameSampler.Sample(graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps))))
+                ClipStatistics.Measure(FrameSampler.Sample(request.Ffmpeg, graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         return new GradeResult(graded, plan, harmonization, edit.Statistics.Select(s => s.MeanColour).ToList(), after);
     }
@@ -109,7 +110,7 @@ public sealed class GradeStage
         return graph.ToString();
     }
 
-    private static void Render(EditResult edit, GradePlan plan, IReadOnlyList<string> cluts, string output, CancellationToken cancellationToken)
+    private static void Render(FfmpegTool ffmpeg, EditResult edit, GradePlan plan, IReadOnlyList<string> cluts, string output, CancellationToken cancellationToken)
     {
         var timeline = edit.Timeline;
         var args = new List<string>();
@@ -127,7 +128,7 @@ public sealed class GradeStage
         args.AddRange(new[] { "-filter_complex", FilterGraph(timeline, plan, cluts.Count), "-map", "[out]", "-r", timeline.Fps.ToString(CultureInfo.InvariantCulture) });
         args.AddRange(Intermediate.VideoArguments);
         args.AddRange(new[] { "-f", "matroska", output });
-        Ffmpeg.Run(args, "Grade", cancellationToken);
+        ffmpeg.Run(args, "Grade", cancellationToken);
     }
 
     private static Rgb MeanAfter(IReadOnlyList<RgbFrame> frames, Func<Rgb, Rgb> map)

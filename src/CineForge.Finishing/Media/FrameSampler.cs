@@ -1,4 +1,5 @@
 using System.Globalization;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Media;
 
@@ -26,12 +27,12 @@ public sealed record RgbFrame(int Width, int Height, byte[] Pixels)
 public static class FrameSampler
 {
     /// <summary>Frames of <paramref name="path"/> from <paramref name="start"/> for <paramref name="duration"/> s, at <paramref name="fps"/>, scaled to <paramref name="width"/> x <paramref name="height"/>.</summary>
-    public static IReadOnlyList<RgbFrame> Sample(string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
+    public static IReadOnlyList<RgbFrame> Sample(FfmpegTool ffmpeg, string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
     {
         var filter = (extraFilter is null ? string.Empty : extraFilter + ",") + $"fps={F(fps)},scale={width}:{height}:flags=area,format=rgb24";
         var frames = new List<RgbFrame>();
         var size = width * height * 3;
-        Ffmpeg.RunStreaming(
+        ffmpeg.RunStreaming(
             new[] { "-ss", F(start), "-t", F(duration), "-i", path, "-vf", filter, "-f", "rawvideo", "-" },
             $"sampling frames of {path}",
             stream =>
