@@ -12,6 +12,7 @@ using CineForge.Onnx.Depth;
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Scheduling;
+using CineForge.Runtime.Imaging;
 using Google.Protobuf;
 using Onnx;
 
@@ -149,7 +150,7 @@ static void Parallax((int Width, int Height) size)
         }
     }
 
-    var picture = new RgbPixels(cw, ch, rgb);
+    var picture = new RgbImage(cw, ch, rgb);
     var depth = new DepthMap(cw, ch, nearness);
     var frame = new byte[size.Width * size.Height * 3];
     var view = new ParallaxView(1.08, 30, -12);

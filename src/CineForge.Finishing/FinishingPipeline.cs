@@ -7,6 +7,7 @@ using CineForge.Finishing.Media;
 using CineForge.Finishing.Report;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Progress;
 
 namespace CineForge.Finishing;
@@ -72,7 +73,7 @@ public sealed class FinishingPipeline
         var sound = new SoundStage().Run(request, edit.Timeline.Duration, work, cancellationToken);
 
         var settings = SettingsLog(request, edit, grade, sound, null);
-        var settingsFile = work.GetOrCreate("settings", StageCache.Key(settings), ".json", path => File.WriteAllText(path, settings));
+        var settingsFile = work.GetOrCreate("settings", ArtefactKey.For("settings").Add("log", settings).Hash(), ".json", path => File.WriteAllText(path, settings));
         archive.Add((settingsFile, "settings.json"));
         progress?.Report(RenderEvent.Finishing(RenderStage.Export));
         var exports = new ExportStage().Run(request.Ffmpeg, request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken, work);

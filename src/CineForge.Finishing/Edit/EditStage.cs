@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Edit;
@@ -49,18 +51,23 @@ public sealed class EditStage
             }
         }
 
-        var key = StageCache.Key(new object?[] { "edit", request.Ffmpeg.Version, size, timeline.Fps }
-            .Concat(timeline.Entries.SelectMany(e => new object?[] { e.Shot.Name, e.Frames, new FileContent(e.Selection.Selected.Path) })).ToArray());
+        var key = ArtefactKey.For("edit").Add("ffmpeg", request.Ffmpeg.Version).Add("size", size.ToString()).Add("fps", timeline.Fps)
+            .Add("shots", timeline.Entries.Select(e => new[] { e.Shot.Name, e.Frames.ToString(CultureInfo.InvariantCulture), "sha256:" + ArtefactKey.HashFile(e.Selection.Selected.Path) }).ToArray()).Hash();
         var video = cache.GetOrCreate("edit", key, ".mkv", output => Cut(request.Ffmpeg, timeline, output, cancellationToken));
 
         var measureHeight = Math.Max(2, (int)Math.Round(MeasureWidth * (double)size.Height / size.Width / 2) * 2);
         var statistics = timeline.Entries
-            .Select(e => cache.Measure("edit", StageCache.Key("statistics-1", Path.GetFileName(video), e.StartFrame, e.Frames, timeline.Fps, MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
+            .Select(e => cache.Measure("edit", StatisticsKey(video, e, timeline.Fps, measureHeight), () =>
                 ClipStatistics.Measure(FrameSampler.Sample(request.Ffmpeg, video, e.Start(timeline.Fps), e.Duration(timeline.Fps), MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         var cuts = TransitionCheck.Check(request.Film, timeline, statistics);
         return new EditResult(timeline, video, statistics, cuts);
     }
+
+    /// <summary>The key of one shot's statistics measured on <paramref name="video"/> (the cut or the graded cut, both content-addressed).</summary>
+    internal static string StatisticsKey(string video, TimelineEntry entry, int fps, int measureHeight)
+        => ArtefactKey.For("statistics-1").Add("video", Path.GetFileName(video)).Add("startFrame", entry.StartFrame).Add("frames", entry.Frames).Add("fps", fps)
+            .Add("size", $"{MeasureWidth}x{measureHeight}").Add("sampleFps", Continuity.MeasurementFps).Hash();
 
     private static void Cut(FfmpegTool ffmpeg, Timeline timeline, string output, CancellationToken cancellationToken)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Export;
@@ -143,7 +145,7 @@ public sealed class ExportStage
             return;
         }
 
-        var key = StageCache.Key("export", ffmpeg.Version, System.IO.Path.GetFileName(graded), System.IO.Path.GetFileName(mix), graph, string.Join(' ', outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments))));
+        var key = ArtefactKey.For("export").Add("ffmpeg", ffmpeg.Version).Add("graded", System.IO.Path.GetFileName(graded)).Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments)).ToArray()).Hash();
         var stored = outputs.Select(o => cache.PathFor("export", key + "-" + o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
         if (!stored.All(File.Exists))
         {
@@ -202,7 +204,7 @@ public sealed class ExportStage
         return (filter + "\n" + fps, args);
     }
 
-    private static double RmsContrast(IReadOnlyList<RgbFrame> frames)
+    private static double RmsContrast(IReadOnlyList<RgbImage> frames)
     {
         var values = new List<double>();
         foreach (var frame in frames)

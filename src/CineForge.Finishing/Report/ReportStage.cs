@@ -5,6 +5,7 @@ using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
 using CineForge.Validation;
 using static CineForge.Finishing.Report.Svg;

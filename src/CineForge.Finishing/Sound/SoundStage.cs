@@ -1,6 +1,7 @@
 using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Sound;
@@ -111,7 +112,7 @@ public sealed class SoundStage
             notes.Add("no stem: the mix is silence (" + RuleIds.CF0703 + ")");
         }
 
-        var mixKey = StageCache.Key(new object?[] { "mix", request.Ffmpeg.Version, MixPeakLimit }.Concat(stems.Select(s => (object?)System.IO.Path.GetFileName(s.Path))).ToArray());
+        var mixKey = ArtefactKey.For("mix").Add("ffmpeg", request.Ffmpeg.Version).Add("peakLimit", MixPeakLimit).Add("stems", stems.Select(s => System.IO.Path.GetFileName(s.Path)).ToArray()).Hash();
         var mix = cache.GetOrCreate("sound", mixKey, ".wav", output => Mix(request.Ffmpeg, stems.Select(s => s.Path).ToList(), duration, output, cancellationToken));
         notes.Add($"mix: stems summed at unity (amix normalize=0), sample peaks limited at {F(20 * Math.Log10(MixPeakLimit))} dBFS; no loudness normalization of the mix");
         var mixLoudness = LoudnessMeter.Measure(request.Ffmpeg, mix, cancellationToken);
@@ -121,7 +122,7 @@ public sealed class SoundStage
         if (musicStem is not null)
         {
             var bedStems = stems.Where(s => s.Kind != StemKind.Music).Select(s => s.Path).ToList();
-            var bedKey = StageCache.Key(new object?[] { "bed", request.Ffmpeg.Version }.Concat(bedStems.Select(p => (object?)System.IO.Path.GetFileName(p))).ToArray());
+            var bedKey = ArtefactKey.For("bed").Add("ffmpeg", request.Ffmpeg.Version).Add("stems", bedStems.Select(System.IO.Path.GetFileName).ToArray()).Hash();
             var bed = bedStems.Count == 0 ? LoudnessMeter.Silence : LoudnessMeter.Measure(request.Ffmpeg, cache.GetOrCreate("sound", bedKey, ".wav", output => Mix(request.Ffmpeg, bedStems, duration, output, cancellationToken, limit: false)), cancellationToken).Integrated;
             musicUnderBed = (bed, musicStem.Measured.Integrated < bed);
         }
@@ -155,7 +156,7 @@ public sealed class SoundStage
 
     private static StemResult Stem(FfmpegTool ffmpeg, string name, StemKind kind, string? source, double target, double at, double duration, StageCache cache, CancellationToken cancellationToken)
     {
-        var rawKey = StageCache.Key("stem-raw", ffmpeg.Version, kind, source is null ? RoomToneGraph : new FileContent(source), F(at), F(duration));
+        var rawKey = ArtefactKey.For("stem-raw").Add("ffmpeg", ffmpeg.Version).Add("kind", kind.ToString()).Add("source", source is null ? RoomToneGraph : "sha256:" + ArtefactKey.HashFile(source)).Add("at", F(at)).Add("duration", F(duration)).Hash();
         var raw = cache.GetOrCreate("sound", rawKey, ".wav", output => Place(ffmpeg, kind, source, at, duration, output, cancellationToken));
         var rawLoudness = LoudnessMeter.Measure(ffmpeg, raw, cancellationToken);
         if (rawLoudness.Integrated <= LoudnessMeter.Silence + 0.05)
@@ -164,7 +165,7 @@ public sealed class SoundStage
         }
 
         var gain = target - rawLoudness.Integrated;
-        var key = StageCache.Key("stem", rawKey, gain.ToString("R", CultureInfo.InvariantCulture));
+        var key = ArtefactKey.For("stem").Add("raw", rawKey).Add("gainDb", gain).Hash();
         var path = cache.GetOrCreate("sound", key, ".wav", output =>
             ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
         return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, LoudnessMeter.Measure(ffmpeg, path, cancellationToken));

@@ -3,6 +3,7 @@ using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Runtime;
 using CineForge.Onnx.Tests.Models;
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Scene;
 using CineForge.Runtime.Stages.Animate;
 using CineForge.Runtime.Stages.Keyframe;
