@@ -25,6 +25,9 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains("    in  encoder_hidden_states: float16[?, 77, 768]", cli.Lines);
         Assert.Contains(cli.Lines, l => l.EndsWith("B  unet/model.onnx", StringComparison.Ordinal) && !l.Contains("(not hashed)", StringComparison.Ordinal));
         Assert.Equal("OK: the folder can be loaded.", cli.Lines[^1]);
+
+        // The default install carries ONNX Runtime's CPU natives only (issue 17): the check says so and how to get CUDA.
+        Assert.StartsWith("Execution provider: CPU: this is the CPU install: it carries no CUDA provider (GPU install: ./cineforge --gpu", cli.Lines[^2], StringComparison.Ordinal);
     }
 
     [Fact]

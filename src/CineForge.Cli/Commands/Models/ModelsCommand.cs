@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CineForge.Onnx.Models;
+using CineForge.Onnx.Pipeline;
 using Spectre.Console;
 
 namespace CineForge.Cli.Commands.Models;
@@ -7,7 +8,8 @@ namespace CineForge.Cli.Commands.Models;
 /// <summary>
 /// <c>cineforge models check DIR</c>: checks a Stable Diffusion ONNX folder without loading it and
 /// prints what it found (architecture, precision, each model's inputs and outputs, every file with
-/// its size and SHA-256 for the lock file). Exit 0 when the folder can be loaded, 2 (bad input)
+/// its size and SHA-256 for the lock file), and which execution provider a render would use here and
+/// why (the CPU install carries no CUDA provider). Exit 0 when the folder can be loaded, 2 (bad input)
 /// when it cannot; each problem names its file.
 /// </summary>
 public sealed class ModelsCommand(IAnsiConsole console)
@@ -27,10 +29,15 @@ public sealed class ModelsCommand(IAnsiConsole console)
     {
         var report = ModelFolder.Check(directory, hashes);
         var writer = console.Profile.Out.Writer;
-        foreach (var line in ModelFolderReportText.Lines(report))
+        var lines = ModelFolderReportText.Lines(report).ToList();
+        foreach (var line in lines.Take(lines.Count - 1))
         {
             writer.WriteLine(line);
         }
+
+        var provider = ExecutionProviders.Choose();
+        writer.WriteLine($"Execution provider: {provider.Provider}: {provider.Reason}.");
+        writer.WriteLine(lines[^1]);
 
         return report.IsValid ? ExitCodes.Success : ExitCodes.Usage;
     }
