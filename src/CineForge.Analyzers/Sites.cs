@@ -37,6 +37,12 @@ internal sealed class ShotSite
     public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
         context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
 
+    /// <summary>Reports what a rule's check found, at <paramref name="at"/>.</summary>
+    public void Report(RuleFinding found, SyntaxNode at) => Report(found.RuleId, at, found.WithSubject(Subject));
+
+    /// <summary>Reports what a rule's check found, with what its code fix writes.</summary>
+    public void Report(RuleFinding found, SyntaxNode at, FixHint fix) => Report(found.RuleId, at, fix, found.WithSubject(Subject));
+
     /// <summary>Reports a diagnostic whose code fix is known: <paramref name="fix"/> says what the fix writes.</summary>
     public void Report(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>
         context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), fix.Properties, args));
@@ -91,8 +97,7 @@ internal sealed class ShotSite
         }
 
         if (parent is IArgumentOperation { Parent: IInvocationOperation placing }
-            && SdkTypes.Is(placing.TargetMethod.ContainingType, reader.Types.FilmExtensions)
-            && placing.TargetMethod.Name is "Shot" or "Shots"
+            && reader.Types.Method(placing.TargetMethod).Kind is SdkMethod.FilmShot or SdkMethod.FilmShots
             && Ops.Receiver(placing) is { } film
             && reader.Film(film, context.Model, context.CancellationToken).Shots is { IsKnown: true } before)
         {
@@ -132,9 +137,18 @@ internal sealed class FilmSite
     public void Report(string ruleId, SyntaxNode at, params object?[] args) =>
         context.Report(Diagnostic.Create(Descriptors.Get(ruleId), PlanAnalyzer.Locate(at), args));
 
+    /// <summary>Reports what a rule's check found on the film, at <paramref name="at"/>.</summary>
+    public void Report(RuleFinding found, SyntaxNode at) => Report(found.RuleId, at, found.WithSubject(Subject));
+
     /// <summary>Reports on a whole expression (a shot argument), not just its last call.</summary>
     public void ReportOn(string ruleId, SyntaxNode at, params object?[] args) =>
         context.Report(Diagnostic.Create(Descriptors.Get(ruleId), at.GetLocation(), args));
+
+    /// <summary>Reports what a rule's check found on a placed shot, on the whole shot argument.</summary>
+    public void ReportOn(RuleFinding found, PlacedShot placed) => ReportOn(found.RuleId, placed.Argument, found.WithSubject(ShotSubject(placed)));
+
+    /// <summary>Reports what a rule's check found on a placed shot, on the whole shot argument, with what its code fix writes.</summary>
+    public void ReportOn(RuleFinding found, PlacedShot placed, FixHint fix) => ReportOn(found.RuleId, placed.Argument, fix, found.WithSubject(ShotSubject(placed)));
 
     /// <summary>Reports on a whole expression, with what its code fix writes.</summary>
     public void ReportOn(string ruleId, SyntaxNode at, FixHint fix, params object?[] args) =>

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using CineForge.Cli.Commands.Check;
 using CineForge.Cli.Commands.Farm;
+using CineForge.Cli.Commands.Lsp;
 using CineForge.Cli.Commands.Models;
 using CineForge.Cli.Commands.New;
 using CineForge.Cli.Commands.Plan;
@@ -13,7 +14,7 @@ using Spectre.Console;
 
 namespace CineForge.Cli;
 
-/// <summary>The <c>cineforge</c> command line: check, plan, new, render, models check.</summary>
+/// <summary>The <c>cineforge</c> command line: check, plan, new, render, models check, lsp.</summary>
 public sealed class CineForgeCli
 {
     private readonly RootCommand root;
@@ -40,6 +41,7 @@ public sealed class CineForgeCli
         root.Add(new WorkerCommand(console, errors).Build());
         root.Add(new FarmStatusCommand(console, errors).Build());
         root.Add(new ModelsCommand(console).Build());
+        root.Add(new LspCommand(errors, analyzers).Build());
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             help.Action = new HelpWithExitCodes((HelpAction)help.Action!);

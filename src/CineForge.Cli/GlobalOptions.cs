@@ -15,19 +15,19 @@ public sealed class GlobalOptions
     /// <summary>--no-cache: compile every time.</summary>
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Compile the film even when the compile cache holds it.", Recursive = true };
 
-    /// <summary>--timeout SECONDS: how long a film's script may run before check, plan or render stop it.</summary>
-    public Option<double> Timeout { get; } = new("--timeout")
+    /// <summary>--script-timeout SECONDS: how long a film's script may run before check, plan or render stop it.</summary>
+    public Option<double> ScriptTimeout { get; } = new("--script-timeout")
     {
         Description = "Seconds a film's script may run before it is stopped as a script that never ends (check, plan, render).",
         DefaultValueFactory = _ => FilmCheckOptions.DefaultRunTimeout.TotalSeconds,
         Recursive = true,
     };
 
-    /// <summary>The --timeout value as a time span (the option's validator has rejected what is not a positive number of seconds).</summary>
+    /// <summary>The --script-timeout value as a time span (the option's validator has rejected what is not a positive number of seconds).</summary>
     public static TimeSpan RunTimeout(double seconds) => TimeSpan.FromSeconds(seconds);
 
     /// <summary>Creates the options.</summary>
-    public GlobalOptions() => Timeout.Validators.Add(result =>
+    public GlobalOptions() => ScriptTimeout.Validators.Add(result =>
     {
         // A token that is not a number is the parser's error to report; reading it here would throw.
         if (result.Tokens.Any(t => !double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
@@ -38,7 +38,7 @@ public sealed class GlobalOptions
         var seconds = result.GetValueOrDefault<double>();
         if (!(seconds > 0 && seconds <= MaxTimeoutSeconds))
         {
-            result.AddError($"--timeout takes a number of seconds above 0 and at most {MaxTimeoutSeconds}; got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            result.AddError($"--script-timeout takes a number of seconds above 0 and at most {MaxTimeoutSeconds}; got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
         }
     });
 
@@ -50,6 +50,6 @@ public sealed class GlobalOptions
         root.Add(Verbose);
         root.Add(NoProgress);
         root.Add(NoCache);
-        root.Add(Timeout);
+        root.Add(ScriptTimeout);
     }
 }

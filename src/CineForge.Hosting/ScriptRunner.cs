@@ -35,7 +35,7 @@ internal static class ScriptRunner
                     // The script's thread cannot be stopped from outside; it is a background thread, so
                     // the command still exits. Nothing it declared is used.
                     return (Array.Empty<Film>(), ScriptDiagnostic.HostError(
-                        $"the script did not finish within {Seconds(timeout)}: a film declares its plan and returns, so look for a loop or a wait that never ends (--timeout raises the limit)",
+                        $"the script did not finish within {Seconds(timeout)}: a film declares its plan and returns, so look for a loop or a wait that never ends (--script-timeout raises the limit)",
                         SourceSpot.StartOf(sources.MainPath)));
                 }
 
@@ -59,10 +59,7 @@ internal static class ScriptRunner
 
         if (films.Count == 0)
         {
-            var hint = sources.Kind == FilmScriptKind.Script
-                ? "end it with `return Film.Titled(...)...;` or call `Films.Run(film)`"
-                : "end it with `return Films.Run(film);`";
-            return (films, ScriptDiagnostic.HostError($"the script declares no film: {hint}", SourceSpot.StartOf(sources.MainPath)));
+            return (films, ScriptDiagnostic.HostError($"the script declares no film: {FilmCompiler.NoFilmHint(sources.Kind)}", SourceSpot.StartOf(sources.MainPath)));
         }
 
         return (films, null);

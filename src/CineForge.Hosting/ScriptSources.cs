@@ -89,7 +89,7 @@ public sealed class ScriptSources
             return new ScriptSources(full, kind, files, known.References, Array.Empty<ScriptDiagnostic>());
         }
 
-        var reader = new Reader(kind);
+        var reader = new Reader(kind, ReadFile);
         reader.Visit(full, new List<string>(), null);
         var sources = new ScriptSources(full, kind, reader.Files, reader.References, reader.Problems);
         if (sources.Problems.Count == 0)
@@ -100,7 +100,30 @@ public sealed class ScriptSources
         return sources;
     }
 
-    private sealed class Reader(FilmScriptKind kind)
+    /// <summary>
+    /// The closure of <paramref name="mainPath"/> read from in-memory texts, checked like <see cref="Read"/>:
+    /// a file <paramref name="texts"/> holds (by full path) is taken from there, any other from disk.
+    /// An editor passes its open buffers, so unsaved edits of the film or of a file it loads are seen.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The film is neither in <paramref name="texts"/> nor on disk.</exception>
+    public static ScriptSources FromTexts(string mainPath, IReadOnlyDictionary<string, string> texts)
+    {
+        var full = System.IO.Path.GetFullPath(mainPath);
+        string? ReadText(string path) => texts.TryGetValue(path, out var text) ? text : ReadFile(path);
+        if (ReadText(full) is null)
+        {
+            throw new FileNotFoundException($"{mainPath}: file not found.", full);
+        }
+
+        var kind = FilmScriptKinds.Of(full) ?? FilmScriptKind.Script;
+        var reader = new Reader(kind, ReadText);
+        reader.Visit(full, new List<string>(), null);
+        return new ScriptSources(full, kind, reader.Files, reader.References, reader.Problems);
+    }
+
+    private static string? ReadFile(string path) => File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+
+    private sealed class Reader(FilmScriptKind kind, Func<string, string?> readText)
     {
         public List<ScriptFile> Files { get; } = new();
 
@@ -124,13 +147,12 @@ public sealed class ScriptSources
                 return;
             }
 
-            if (!File.Exists(path))
+            if (readText(path) is not { } text)
             {
                 Problems.Add(ScriptDiagnostic.HostError($"#load: file not found: {path}", directive));
                 return;
             }
 
-            var text = File.ReadAllText(path, Encoding.UTF8);
             var tree = CSharpSyntaxTree.ParseText(SourceText.From(text, Encoding.UTF8), ParseOptionsFor(kind), path);
             Files.Add(new ScriptFile(path, text, kind, tree));
             var root = (CompilationUnitSyntax)tree.GetRoot();
@@ -220,7 +242,7 @@ public sealed class ScriptSources
                         CheckPackage(at < 0 ? argument.Trim() : argument[..at].Trim(), at < 0 || argument[(at + 1)..].Trim().Length == 0 ? null : argument[(at + 1)..].Trim(), spot);
                         break;
                     case "project" when !argument.Contains(SdkReferenceResolver.SdkPackageId, StringComparison.OrdinalIgnoreCase):
-                        Problems.Add(ScriptDiagnostic.HostError($"#:project {argument}: cineforge builds no projects; reference the SDK with #:package {SdkReferenceResolver.SdkPackageId}@{SdkReferenceResolver.SdkVersion}", spot));
+                        Problems.Add(ScriptDiagnostic.HostError($"#:project {argument}: cineforge builds no projects; reference the SDK with #:package {SdkReferenceResolver.SdkPackageId}@{SdkPackage.Request}", spot));
                         break;
                 }
             }

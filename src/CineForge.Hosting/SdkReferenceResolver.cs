@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 
@@ -13,8 +14,17 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
     public const string NuGetPrefix = "nuget:";
     public const string SdkPackageId = "CineForge.Sdk";
 
-    /// <summary>The version of the SDK this host carries ("0.1.0").</summary>
+    /// <summary>The release of the SDK this host carries ("0.1.0").</summary>
     public static string SdkVersion { get; } = typeof(Film).Assembly.GetName().Version!.ToString(3);
+
+    /// <summary>
+    /// The package version of the SDK this host carries: "0.1.0-local-HASH" when the launcher built
+    /// it (the version it packed into the clone's feed), else the release ("0.1.0").
+    /// </summary>
+    public static string SdkPackageVersion { get; } =
+        typeof(Film).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] is { Length: > 0 } informational
+            ? informational
+            : SdkVersion;
 
     private readonly MetadataReferenceResolver fallback;
 
@@ -62,11 +72,20 @@ internal sealed class SdkReferenceResolver : MetadataReferenceResolver
 
         // Roslyn binds one assembly per #r directive; the catalog assembly is always referenced.
         return string.Equals(package, SdkPackageId, StringComparison.OrdinalIgnoreCase)
-            ? ImmutableArray.Create(MetadataReference.CreateFromFile(typeof(Film).Assembly.Location, properties))
+            ? ImmutableArray.Create(SdkReferences[0].WithProperties(properties))
             : ImmutableArray<PortableExecutableReference>.Empty;
     }
 
-    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity) => fallback.ResolveMissingAssembly(definition, referenceIdentity);
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    {
+        // One reference object per assembly asked for: compilations made one after the other (the
+        // language server's, after every edit) share its metadata and symbols instead of reading
+        // the file into memory and binding it again each time.
+        var key = ((definition as PortableExecutableReference)?.FilePath ?? definition.Display ?? string.Empty, referenceIdentity);
+        return MissingAssemblies.GetOrAdd(key, _ => fallback.ResolveMissingAssembly(definition, referenceIdentity));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Definition, AssemblyIdentity Identity), PortableExecutableReference?> MissingAssemblies = new();
 
     public override bool Equals(object? other) => other is SdkReferenceResolver r && r.fallback.Equals(fallback);
 

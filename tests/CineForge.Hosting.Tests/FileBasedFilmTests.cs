@@ -32,6 +32,20 @@ public sealed class FileBasedFilmTests
     }
 
     [Fact]
+    public async Task FileBasedApp_AskingForAnyBuildOfTheCarriedRelease_Runs()
+    {
+        // What `cineforge new` writes: NuGet's float over the builds the launcher packs (0.1.0-local-HASH).
+        using var temp = new TempFolder();
+        var path = temp.Write("film.cs", "#:package CineForge.Sdk@" + SdkPackage.Request + "\nusing CineForge;\nreturn Films.Run(" + Scripts.Film() + ");\n");
+
+        var result = await FilmScript.CheckAsync(path, new FilmCheckOptions { Cache = temp.Cache, Analyzers = AnalyzerSet.None });
+
+        Assert.Equal("0.1.0-*", SdkPackage.Request);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.True(result.Ran);
+    }
+
+    [Fact]
     public async Task FileBasedApp_OtherSdkVersion_NamesBoth()
     {
         using var temp = new TempFolder();

@@ -66,6 +66,8 @@ public sealed class FilmScriptCheckTests
     [InlineData("9.9.9")]
     [InlineData("[0.2,)")]
     [InlineData("0.0.*")]
+    [InlineData("0.2.0-*")]
+    [InlineData("0.0.9-local-0123abcd")]
     public async Task OtherSdkVersion_IsAnErrorNamingBothVersions(string asked)
     {
         using var temp = new TempFolder();
@@ -85,6 +87,9 @@ public sealed class FilmScriptCheckTests
     [InlineData("0.1.*")]
     [InlineData("[0.1,0.2)")]
     [InlineData("*")]
+    [InlineData("0.1.0-*")]
+    [InlineData("0.1.0-local-0123abcd")]
+    [InlineData("[0.1.0-local-0123abcd,0.2)")]
     public async Task CarriedSdkVersion_InAnyNuGetForm_Runs(string asked)
     {
         using var temp = new TempFolder();

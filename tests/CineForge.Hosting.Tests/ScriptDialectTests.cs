@@ -93,4 +93,21 @@ public sealed class ScriptDialectTests
         Assert.StartsWith("the script did not finish within 0.3 s", error.Message, StringComparison.Ordinal);
         Assert.Empty(result.Films);
     }
+
+    [Theory]
+    [InlineData("// only a comment\n")]
+    [InlineData("#r \"nuget: CineForge.Sdk, 0.1.0\"\nusing CineForge;\n")]
+    [InlineData("")]
+    public async Task ScriptWithoutCode_DeclaresNoFilm_NoInternalError(string text)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("film.csx", text);
+
+        var result = await FilmScript.CheckAsync(path, new FilmCheckOptions { Cache = temp.Cache });
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticOrigin.Host, error.Origin);
+        Assert.Equal("the script declares no film: it holds no code; end it with `return Film.Titled(...)...;` or call `Films.Run(film)`", error.Message);
+        Assert.False(result.Ran);
+    }
 }

@@ -39,137 +39,51 @@ public sealed class ContinuityAnalyzer : PlanAnalyzer
                 foreach (var character in shot.Characters.Value.Where(c => c.Name.IsKnown))
                 {
                     var sheet = film.Cast.Value.FirstOrDefault(c => string.Equals(c.Name.Value, character.Name.Value, StringComparison.Ordinal));
-                    if (MissingParts(sheet ?? character) is { } missing)
+                    var parts = sheet ?? character;
+                    if (parts.HasFace.IsKnown && parts.HasWardrobe.IsKnown && parts.HasSeed.IsKnown
+                        && ContinuityRules.Sheet(who, sheet is not null, parts.HasFace.Value, parts.HasWardrobe.Value, parts.HasSeed.Value) is { } missing)
                     {
-                        if (sheet is null)
-                        {
-                            missing.Insert(0, MessageParts.NotInCast);
-                        }
-
-                        if (missing.Count > 0)
-                        {
-                            site.ReportOn(RuleIds.CF0301, placed.Argument, character.Name.Value, who, MessageParts.JoinList(missing));
-                        }
+                        site.ReportOn(missing.RuleId, placed.Argument, missing.WithSubject(character.Name.Value));
                     }
 
-                    foreach (var (part, at) in Overrides(shot, character, sheet, placed.Argument))
+                    var overrides = ContinuityRules.Overrides(
+                        character.Name.Value,
+                        face: shot.FaceOverride.Is(true) || Differs(sheet?.Face, character.Face),
+                        wardrobe: shot.WardrobeOverride.Is(true) || Differs(sheet?.Wardrobe, character.Wardrobe),
+                        seed: Differs(sheet?.Seed, character.Seed));
+                    foreach (var part in overrides)
                     {
-                        site.ReportOn(RuleIds.CF0302, at, who, part, character.Name.Value);
+                        site.ReportOn(part, placed);
                     }
                 }
             }
 
             var charter = film.Charter.LightDirection;
-            if (shot.Light.IsKnown && charter.IsKnown)
+            if (shot.Light.IsKnown && charter.IsKnown && ContinuityRules.Light(shot.Light.Value, charter.Value) is { } light)
             {
-                var light = shot.Light.Value ?? charter.Value;
-                if (light is null)
-                {
-                    site.ReportOn(RuleIds.CF0304, placed.Argument, who, MessageParts.NoDominantLight);
-                }
-                else if (charter.Value is { } lit && light != lit)
-                {
-                    site.ReportOn(RuleIds.CF0304, placed.Argument, who, MessageParts.LightAgainstCharter(light.Value, lit));
-                }
+                site.ReportOn(light, placed);
             }
 
-            if (previous is not null)
+            if (previous is not null && ContinuityRules.Cut(who, Look(film, previous.Shot), Look(film, shot)) is { } cut)
             {
-                var changes = CutChanges(film, previous.Shot, shot);
-                if (changes.Count > Rules.Continuity.MaxChangesPerCut)
-                {
-                    site.ReportOn(RuleIds.CF0303, placed.Argument, FilmSite.ShotSubject(previous), who, changes.Count, MessageParts.JoinList(changes));
-                }
+                site.ReportOn(cut.RuleId, placed.Argument, cut.WithSubject(FilmSite.ShotSubject(previous)));
             }
 
             previous = placed;
         }
     }
 
-    private static List<string>? MissingParts(CharacterModel sheet)
-    {
-        if (!sheet.HasFace.IsKnown || !sheet.HasWardrobe.IsKnown || !sheet.HasSeed.IsKnown)
-        {
-            return null;
-        }
+    /// <summary>True when the sheet sets a part and the shot's character is known to differ from it.</summary>
+    private static bool Differs<T>(Known<T>? sheet, Known<T> inShot) =>
+        sheet is { IsKnown: true, Value: not null } locked && inShot.IsKnown && !EqualityComparer<T>.Default.Equals(inShot.Value, locked.Value);
 
-        var missing = new List<string>();
-        if (!sheet.HasFace.Value)
-        {
-            missing.Add(MessageParts.SheetFace);
-        }
-
-        if (!sheet.HasWardrobe.Value)
-        {
-            missing.Add(MessageParts.Wardrobe);
-        }
-
-        if (!sheet.HasSeed.Value)
-        {
-            missing.Add(MessageParts.Seed);
-        }
-
-        return missing;
-    }
-
-    private static IEnumerable<(string Part, SyntaxNode At)> Overrides(ShotModel shot, CharacterModel inShot, CharacterModel? sheet, SyntaxNode argument)
-    {
-        if (shot.FaceOverride.Is(true))
-        {
-            yield return (MessageParts.FaceDescriptors, argument);
-        }
-        else if (sheet is not null && sheet.Face.IsKnown && sheet.Face.Value is not null && inShot.Face.IsKnown && inShot.Face.Value != sheet.Face.Value)
-        {
-            yield return (MessageParts.FaceDescriptors, argument);
-        }
-
-        if (shot.WardrobeOverride.Is(true))
-        {
-            yield return (MessageParts.Wardrobe, argument);
-        }
-        else if (sheet is not null && sheet.Wardrobe.IsKnown && sheet.Wardrobe.Value is not null && inShot.Wardrobe.IsKnown && inShot.Wardrobe.Value != sheet.Wardrobe.Value)
-        {
-            yield return (MessageParts.Wardrobe, argument);
-        }
-
-        if (sheet is not null && sheet.Seed.IsKnown && sheet.Seed.Value is not null && inShot.Seed.IsKnown && inShot.Seed.Value != sheet.Seed.Value)
-        {
-            yield return (MessageParts.Seed, argument);
-        }
-    }
-
-    /// <summary>The transition-rule dimensions known to change at the cut; unknown values never count as a change.</summary>
-    private static List<string> CutChanges(FilmModel film, ShotModel from, ShotModel to)
-    {
-        var changes = new List<string>();
-        var dimensions = Rules.Continuity.Dimensions;
-        if (from.Gaze is { IsKnown: true, Value: { } g1 } && to.Gaze is { IsKnown: true, Value: { } g2 } && g1 != g2)
-        {
-            changes.Add(dimensions[0]);
-        }
-
-        if (LightOf(film, from) is { } l1 && LightOf(film, to) is { } l2 && l1 != l2)
-        {
-            changes.Add(dimensions[1]);
-        }
-
-        if (from.Grain is { IsKnown: true, Value: { } d1 } && to.Grain is { IsKnown: true, Value: { } d2 } && Math.Abs(d1 - d2) >= Rules.Continuity.GrainDensityStep - 1e-9)
-        {
-            changes.Add(dimensions[2]);
-        }
-
-        if (from.Contrast is { IsKnown: true, Value: { } c1 } && to.Contrast is { IsKnown: true, Value: { } c2 } && c1 != c2)
-        {
-            changes.Add(dimensions[3]);
-        }
-
-        if (from.Motion.IsKnown && to.Motion.IsKnown && Math.Abs(from.Motion.Value - to.Motion.Value) >= Rules.Continuity.ApparentSpeedStep - 1e-9)
-        {
-            changes.Add(dimensions[4]);
-        }
-
-        return changes;
-    }
+    /// <summary>What a shot shows at a cut, as far as it is known.</summary>
+    private static CutLook Look(FilmModel film, ShotModel shot) => new(
+        shot.Gaze is { IsKnown: true, Value: { } gaze } ? gaze : null,
+        LightOf(film, shot),
+        shot.Grain is { IsKnown: true, Value: { } grain } ? grain : null,
+        shot.Contrast is { IsKnown: true, Value: { } contrast } ? contrast : null,
+        shot.Motion.IsKnown ? shot.Motion.Value : null);
 
     private static LightDirection? LightOf(FilmModel film, ShotModel shot) =>
         shot.Light is { IsKnown: true, Value: { } own } ? own

@@ -26,14 +26,9 @@ public sealed class ExportAnalyzer : PlanAnalyzer
         }
 
         var at = site.Film.ExportCall ?? site.Anchor;
-        if (!exports.Value.Any(t => t.Kind == ExportKind.Mobile))
+        foreach (var found in MixChecks.Exports(exports.Value.Select(t => t.Kind).ToList()))
         {
-            site.Report(RuleIds.CF0801, at, site.Subject);
-        }
-
-        if (!exports.Value.Any(t => t.Kind == ExportKind.Master))
-        {
-            site.Report(RuleIds.CF0802, at, site.Subject);
+            site.Report(found, at);
         }
     }
 }

@@ -24,38 +24,34 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
         var shot = site.Shot;
         if (shot.RandomSeed is { } random && site.SetHere(random))
         {
-            site.Report(RuleIds.CF0101, random, FixHint.SeedFrom(shot.Name.IsKnown ? shot.Name.Value : null), site.Subject, MessageParts.RandomSeed);
+            site.Report(ShotChecks.Unseeded(random: true), random, FixHint.SeedFrom(shot.Name.IsKnown ? shot.Name.Value : null));
         }
 
         var k = shot.Keyframe;
-        if (k.Width.IsKnown && k.Height.IsKnown && (site.SetHere(k.Width) || site.SetHere(k.Height)))
+        if (k.Width.IsKnown && k.Height.IsKnown && (site.SetHere(k.Width) || site.SetHere(k.Height)) && ShotChecks.Resolution(k.Width.Value, k.Height.Value) is { } size)
         {
-            var size = new FrameSize(k.Width.Value, k.Height.Value);
-            if (!Recommended.KeyframeResolutions.Contains(size))
-            {
-                site.Report(RuleIds.CF0102, k.Width.Source!, site.Subject, size);
-            }
+            site.Report(size, k.Width.Source!);
         }
 
         foreach (var steps in site.WithVariants(k.Steps, "steps", v => (int)v).Where(site.SetHere))
         {
-            if (!Recommended.Steps.Contains(steps.Value))
+            if (ShotChecks.Steps(steps.Value) is { } found)
             {
-                site.Report(RuleIds.CF0103, steps.Source!, site.Subject, steps.Value);
+                site.Report(found, steps.Source!);
             }
         }
 
         foreach (var cfg in site.WithVariants(k.Cfg, "cfg", ShotSite.AsDouble).Where(site.SetHere))
         {
-            if (!Recommended.Cfg.Contains(cfg.Value))
+            if (ShotChecks.Cfg(cfg.Value) is { } found)
             {
-                site.Report(RuleIds.CF0104, cfg.Source!, site.Subject, NumericRange.Format(cfg.Value));
+                site.Report(found, cfg.Source!);
             }
         }
 
-        if (site.SetHere(k.Sampler) && k.Sampler.Value != Recommended.DefaultSampler)
+        if (site.SetHere(k.Sampler) && ShotChecks.Sampler(k.Sampler.Value) is { } sampler)
         {
-            site.Report(RuleIds.CF0105, k.Sampler.Source!, site.Subject, k.Sampler.Value);
+            site.Report(sampler, k.Sampler.Source!);
         }
 
         var denoises = site.WithVariants(k.Denoise, "denoise", ShotSite.AsDouble);
@@ -66,9 +62,9 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
 
         foreach (var denoise in denoises.GroupBy(d => d.Value).Select(g => g.FirstOrDefault(site.SetHere)).Where(d => d.IsKnown))
         {
-            if (!Recommended.Denoise.Contains(denoise.Value))
+            if (ShotChecks.Denoise(denoise.Value) is { } found)
             {
-                site.Report(RuleIds.CF0106, denoise.Source!, site.Subject, NumericRange.Format(denoise.Value));
+                site.Report(found, denoise.Source!);
             }
         }
     }
@@ -84,13 +80,12 @@ public sealed class KeyframeAnalyzer : PlanAnalyzer
         {
             if (placed.Shot.Seed.IsKnown && placed.Shot.Seed.Value is null)
             {
-                site.ReportOn(RuleIds.CF0101, placed.Argument, FixHint.SeedFrom(placed.Shot.Name.IsKnown ? placed.Shot.Name.Value : null), FilmSite.ShotSubject(placed), MessageParts.NoSeed);
+                site.ReportOn(ShotChecks.Unseeded(random: false), placed, FixHint.SeedFrom(placed.Shot.Name.IsKnown ? placed.Shot.Name.Value : null));
             }
 
             if (placed.Shot.SubjectFromFilm.Is(true) && placed.Shot.Type.IsKnown)
             {
-                var spec = ShotTypes.Of(placed.Shot.Type.Value);
-                site.ReportOn(RuleIds.CF0107, placed.Argument, FilmSite.ShotSubject(placed), spec.DisplayName, FilmSubjects.Describe(FilmSubjects.For(spec.Type)));
+                site.ReportOn(ShotChecks.SubjectFromFilm(ShotTypes.Of(placed.Shot.Type.Value)), placed);
             }
         }
     }

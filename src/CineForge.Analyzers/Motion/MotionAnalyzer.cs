@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using CineForge.Rules;
 using Microsoft.CodeAnalysis;
@@ -24,65 +23,58 @@ public sealed class MotionAnalyzer : PlanAnalyzer
         var spec = shot.Type.IsKnown ? ShotTypes.Of(shot.Type.Value) : null;
         foreach (var duration in site.WithVariants(shot.Duration, "duration", ShotSite.AsDouble).Where(site.SetHere))
         {
-            if (duration.Value > Recommended.MaxClipSeconds + 1e-9)
+            if (ShotChecks.Duration(duration.Value, spec) is not { } found)
+            {
+                continue;
+            }
+
+            if (found.RuleId == RuleIds.CF0201)
             {
                 var parts = (int)System.Math.Ceiling(duration.Value / Recommended.MaxClipSeconds - 1e-9);
                 var fix = FixHint.ReplaceArgument(NumericRange.Format(Recommended.MaxClipSeconds))
                     .With(FixHint.SplitParts, parts.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .With(FixHint.PartSeconds, NumericRange.Format(System.Math.Round(duration.Value / parts, 2)))
                     .With(FixHint.ShotName, shot.Name.IsKnown ? shot.Name.Value : null);
-                site.Report(RuleIds.CF0201, duration.Source!, fix, site.Subject, NumericRange.Format(duration.Value));
+                site.Report(found, duration.Source!, fix);
             }
-            else if (spec is not null && !spec.Duration.Contains(duration.Value))
+            else
             {
-                site.Report(RuleIds.CF0202, duration.Source!, site.Subject, NumericRange.Format(duration.Value), spec.Duration, spec.DisplayName);
+                site.Report(found, duration.Source!);
             }
         }
 
-        if (site.SetHere(shot.Fps) && shot.Fps.Value != Recommended.Fps)
+        if (site.SetHere(shot.Fps) && ShotChecks.Fps(shot.Fps.Value) is { } fps)
         {
-            site.Report(RuleIds.CF0203, shot.Fps.Source!, FixHint.ReplaceArgument(Recommended.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture)), site.Subject, shot.Fps.Value);
+            site.Report(fps, shot.Fps.Source!, FixHint.ReplaceArgument(Recommended.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (spec is not null)
         {
             foreach (var motion in site.WithVariants(shot.Motion, "motion", ShotSite.AsDouble).Where(site.SetHere))
             {
-                if (!spec.Motion.Contains(motion.Value))
+                if (ShotChecks.Motion(motion.Value, spec) is { } found)
                 {
-                    site.Report(RuleIds.CF0204, motion.Source!, FixHint.ReplaceArgument(NumericRange.Format(spec.Motion.Clamp(motion.Value))), site.Subject, NumericRange.Format(motion.Value), spec.Motion, spec.DisplayName);
+                    site.Report(found, motion.Source!, FixHint.ReplaceArgument(NumericRange.Format(spec.Motion.Clamp(motion.Value))));
                 }
             }
 
             foreach (var camera in site.WithVariants(shot.Camera, "camera", v => (Camera)(int)v).Where(site.SetHere))
             {
-                if (!spec.Allows(camera.Value))
+                if (ShotChecks.Camera(camera.Value, spec) is { } found)
                 {
-                    site.Report(RuleIds.CF0206, camera.Source!, site.Subject, camera.Value, spec.DisplayName, spec.CameraAdvice);
+                    site.Report(found, camera.Source!);
                 }
             }
         }
 
         // Both levels must be known: the message names every setting that is off, as validation does.
-        if (shot.TemporalConsistency.IsKnown && shot.Noise.IsKnown && (site.SetHere(shot.TemporalConsistency) || site.SetHere(shot.Noise)))
+        if (shot.TemporalConsistency.IsKnown && shot.Noise.IsKnown && (site.SetHere(shot.TemporalConsistency) || site.SetHere(shot.Noise))
+            && ShotChecks.Consistency(shot.TemporalConsistency.Value, shot.Noise.Value) is { } asked)
         {
-            var asked = new List<string>();
-            SyntaxNode? at = null;
-            if (shot.TemporalConsistency.Value != Level.High)
+            var at = asked.At == 0 ? shot.TemporalConsistency.Source : shot.Noise.Source;
+            if (site.SetHere(at))
             {
-                asked.Add(MessageParts.TemporalConsistency(shot.TemporalConsistency.Value));
-                at = shot.TemporalConsistency.Source;
-            }
-
-            if (shot.Noise.Value != Level.Low)
-            {
-                asked.Add(MessageParts.Noise(shot.Noise.Value));
-                at ??= shot.Noise.Source;
-            }
-
-            if (at is not null && site.SetHere(at))
-            {
-                site.Report(RuleIds.CF0205, at, site.Subject, MessageParts.JoinAsked(asked));
+                site.Report(asked, at!);
             }
         }
     }

@@ -156,7 +156,7 @@ internal sealed class PlanReader
 
         film ??= current switch
         {
-            IInvocationOperation { TargetMethod.Name: "Titled" } titled when SdkTypes.Is(titled.TargetMethod.ContainingType, Types.Film) => Titled(titled),
+            IInvocationOperation titled when Types.Method(titled.TargetMethod).Kind == SdkMethod.FilmTitled => Titled(titled),
             _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Film) => Film(initial, model, cancellationToken, depth + 1),
             _ => FilmModel.Unknown,
         };
@@ -188,7 +188,7 @@ internal sealed class PlanReader
 
         var character = current switch
         {
-            IInvocationOperation { TargetMethod.Name: "Sheet" } sheet when SdkTypes.Is(sheet.TargetMethod.ContainingType, Types.Character) =>
+            IInvocationOperation sheet when Types.Method(sheet.TargetMethod).Kind == SdkMethod.CharacterSheet =>
                 new CharacterModel(NonNull(Ops.Text(Ops.Argument(sheet, "name"), sheet.Syntax)), Known<string?>.Of(null), Known<string?>.Of(null), Known<int?>.Of(null), Known<bool>.Of(false), Known<bool>.Of(false), Known<bool>.Of(false)),
             _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Character) => Character(initial, model, cancellationToken, depth + 1),
             _ => CharacterModel.Unknown,
@@ -197,12 +197,12 @@ internal sealed class PlanReader
         {
             var call = calls.Pop();
             var source = call.Syntax;
-            character = call.TargetMethod.Name switch
+            character = Types.Method(call.TargetMethod).Kind switch
             {
                 // Every setter rejects empty text, so a call sets its part even when its argument is not a constant.
-                "Face" => character with { Face = Ops.Text(Ops.Argument(call, "descriptors"), source), HasFace = Known<bool>.Of(true, source) },
-                "Wardrobe" => character with { Wardrobe = Ops.Text(Ops.Argument(call, "wardrobe"), source), HasWardrobe = Known<bool>.Of(true, source) },
-                "Seed" => character with { Seed = Ops.Int(Ops.Argument(call, "seed"), source) is { IsKnown: true } seed ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown, HasSeed = Known<bool>.Of(true, source) },
+                SdkMethod.CharacterFace => character with { Face = Ops.Text(Ops.Argument(call, "descriptors"), source), HasFace = Known<bool>.Of(true, source) },
+                SdkMethod.CharacterWardrobe => character with { Wardrobe = Ops.Text(Ops.Argument(call, "wardrobe"), source), HasWardrobe = Known<bool>.Of(true, source) },
+                SdkMethod.CharacterSeed => character with { Seed = Ops.Int(Ops.Argument(call, "seed"), source) is { IsKnown: true } seed ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown, HasSeed = Known<bool>.Of(true, source) },
                 _ => CharacterModel.Unknown,
             };
         }
@@ -237,14 +237,8 @@ internal sealed class PlanReader
 
     private ShotModel Preset(IInvocationOperation preset, SemanticModel model, CancellationToken cancellationToken, int depth)
     {
-        var type = preset.TargetMethod.Name switch
-        {
-            "TightPortrait" => ShotType.TightPortrait,
-            "MediumAction" => ShotType.MediumAction,
-            "WideAmbience" => ShotType.WideAmbience,
-            "ObjectDetail" => ShotType.ObjectDetail,
-            _ => (ShotType?)null,
-        };
+        var bound = Types.Method(preset.TargetMethod);
+        var type = bound.Kind == SdkMethod.ShotPreset ? (ShotType)bound.Value : (ShotType?)null;
         if (type is null)
         {
             return ShotModel.Unknown;
@@ -311,66 +305,64 @@ internal sealed class PlanReader
     {
         var source = call.Syntax;
         IOperation? Arg(string name) => Ops.Argument(call, name);
-        switch (call.TargetMethod.Name)
+        switch (Types.Method(call.TargetMethod).Kind)
         {
-            case "Named":
+            case SdkMethod.ShotNamed:
                 var name = Ops.Text(Arg("name"), source);
                 return shot with { Name = name.IsKnown && name.Value is not null ? Known<string>.Of(ShotNames.From(name.Value), source) : Known<string>.Unknown };
-            case "Duration":
+            case SdkMethod.ShotDuration:
                 return shot with { Duration = Ops.Double(Arg("seconds"), source) };
-            case "Motion":
+            case SdkMethod.ShotMotion:
                 return shot with { Motion = Ops.Double(Arg("strength"), source) };
-            case "Seed":
+            case SdkMethod.ShotSeed:
                 var seed = Ops.Int(Arg("seed"), source);
                 return shot with
                 {
                     Seed = seed.IsKnown ? Known<int?>.Of(seed.Value, source) : Known<int?>.Unknown,
                     RandomSeed = Ops.DrawsFromRandom(Arg("seed"), Types) ? source : null,
                 };
-            case "Fps":
+            case SdkMethod.ShotFps:
                 return shot with { Fps = Ops.Int(Arg("fps"), source) };
-            case "Camera":
+            case SdkMethod.ShotCamera:
                 return shot with { Camera = Ops.Enum<Camera>(Arg("camera"), source) };
-            case "Light":
+            case SdkMethod.ShotLight:
                 return shot with { Light = Nullable(Ops.Enum<LightDirection>(Arg("direction"), source)) };
-            case "Gaze":
+            case SdkMethod.ShotGaze:
                 return shot with { Gaze = Nullable(Ops.Enum<GazeAxis>(Arg("axis"), source)) };
-            case "Grain":
+            case SdkMethod.ShotGrain:
                 var grain = Ops.Double(Arg("density"), source);
                 return shot with { Grain = grain.IsKnown ? Known<double?>.Of(grain.Value, source) : Known<double?>.Unknown };
-            case "Contrast":
+            case SdkMethod.ShotContrast:
                 return shot with { Contrast = Nullable(Ops.Enum<Level>(Arg("level"), source)) };
-            case "Mission" when Arg("role") is { } role:
+            case SdkMethod.ShotMission when Arg("role") is { } role:
                 return shot with { Mission = Known<Beat?>.Of(Beat.Custom, source), MissionNote = Ops.Text(role, source) };
-            case "Mission":
+            case SdkMethod.ShotMission:
                 var note = Ops.Text(Arg("note"), source);
                 return shot with
                 {
                     Mission = Nullable(Ops.Enum<Beat>(Arg("beat"), source)),
                     MissionNote = note.IsKnown ? Known<string?>.Of(string.IsNullOrWhiteSpace(note.Value) ? null : note.Value!.Trim(), source) : note,
                 };
-            case "Feels":
-            case "Action":
-            case "FocalLength":
+            case SdkMethod.ShotNoRule:
                 return shot;
-            case "Featuring":
+            case SdkMethod.ShotFeaturing:
                 var added = Characters(Arg("characters"), model, cancellationToken, depth);
                 return shot with { Characters = shot.Characters.IsKnown && added is { } list ? Known<ImmutableArray<CharacterModel>>.Of(shot.Characters.Value.AddRange(list), source) : default };
-            case "Keyframe":
+            case SdkMethod.ShotKeyframe:
                 return shot with { Keyframe = Ops.Lambda(Arg("configure")) is { } keyframe ? Keyframe(keyframe.Result, keyframe.Parameter, shot.Keyframe) : KeyframeModel.Unknown };
-            case "TemporalConsistency":
+            case SdkMethod.ShotTemporalConsistency:
                 return shot with { TemporalConsistency = Ops.Enum<Level>(Arg("level"), source) };
-            case "Noise":
+            case SdkMethod.ShotNoise:
                 return shot with { Noise = Ops.Enum<Level>(Arg("level"), source) };
-            case "Variant":
+            case SdkMethod.ShotVariant:
                 var variant = new VariantModel(NonNull(Ops.Text(Arg("label"), source)), Ops.Lambda(Arg("configure")) is { } changes ? VariantChanges(changes.Result, changes.Parameter) : default, source);
                 return shot with { Variants = shot.Variants.IsKnown ? Known<ImmutableArray<VariantModel>>.Of(shot.Variants.Value.Add(variant), source) : default };
-            case "Correct":
+            case SdkMethod.ShotCorrect:
                 var denoise = Ops.Double(Arg("denoise"), source);
                 return shot with { Corrections = shot.Corrections.IsKnown ? Known<ImmutableArray<CorrectionModel>>.Of(shot.Corrections.Value.Add(new CorrectionModel(denoise, source)), source) : default };
-            case "Wearing":
+            case SdkMethod.ShotWearing:
                 return shot with { WardrobeOverride = Known<bool>.Of(true, source) };
-            case "Face":
+            case SdkMethod.ShotFace:
                 return shot with { FaceOverride = Known<bool>.Of(true, source) };
             default:
                 // A setter this reader does not know may change anything.
@@ -388,13 +380,13 @@ internal sealed class PlanReader
         foreach (var call in calls)
         {
             var source = call.Syntax;
-            keyframe = call.TargetMethod.Name switch
+            keyframe = Types.Method(call.TargetMethod).Kind switch
             {
-                "Resolution" => keyframe with { Width = Ops.Int(Ops.Argument(call, "width"), source), Height = Ops.Int(Ops.Argument(call, "height"), source) },
-                "Steps" => keyframe with { Steps = Ops.Int(Ops.Argument(call, "steps"), source) },
-                "Cfg" => keyframe with { Cfg = Ops.Double(Ops.Argument(call, "cfg"), source) },
-                "Sampler" => keyframe with { Sampler = Ops.Enum<Sampler>(Ops.Argument(call, "sampler"), source) },
-                "Denoise" => keyframe with { Denoise = Ops.Double(Ops.Argument(call, "denoise"), source) },
+                SdkMethod.KeyframeResolution => keyframe with { Width = Ops.Int(Ops.Argument(call, "width"), source), Height = Ops.Int(Ops.Argument(call, "height"), source) },
+                SdkMethod.KeyframeSteps => keyframe with { Steps = Ops.Int(Ops.Argument(call, "steps"), source) },
+                SdkMethod.KeyframeCfg => keyframe with { Cfg = Ops.Double(Ops.Argument(call, "cfg"), source) },
+                SdkMethod.KeyframeSampler => keyframe with { Sampler = Ops.Enum<Sampler>(Ops.Argument(call, "sampler"), source) },
+                SdkMethod.KeyframeDenoise => keyframe with { Denoise = Ops.Double(Ops.Argument(call, "denoise"), source) },
                 _ => KeyframeModel.Unknown,
             };
         }
@@ -418,11 +410,13 @@ internal sealed class PlanReader
             var source = call.Syntax;
             var parameterName = call.TargetMethod.Parameters.Length > 1 ? call.TargetMethod.Parameters[1].Name : null;
             var argument = parameterName is null ? null : Ops.Argument(call, parameterName);
-            var setting = call.TargetMethod.Name.ToLowerInvariant();
-            if (!VariantSettings.Names.Contains(setting) || argument is null)
+            var bound = Types.Method(call.TargetMethod);
+            if (bound.Kind != SdkMethod.VariantSetting || argument is null)
             {
                 return default;
             }
+
+            var setting = SdkMethods.VariantSetting(bound.Value);
 
             var value = argument.ConstantValue.HasValue && argument.ConstantValue.Value is { } constant ? Known<object>.Of(constant, source) : Known<object>.Unknown;
             changes[setting] = new VariantChange(setting, value);
@@ -468,33 +462,33 @@ internal sealed class PlanReader
     {
         var source = call.Syntax;
         IOperation? Arg(string name) => Ops.Argument(call, name);
-        switch (call.TargetMethod.Name)
+        switch (Types.Method(call.TargetMethod).Kind)
         {
-            case "Logline":
+            case SdkMethod.FilmLogline:
                 return film with { Logline = Ops.Text(Arg("logline"), source) };
-            case "Format":
+            case SdkMethod.FilmFormat:
                 return film with { Kind = FormatKind(Arg("format")) };
-            case "Arc":
+            case SdkMethod.FilmArc:
                 var steps = Ops.Params(Arg("steps"));
                 return film with { Arc = Texts(steps) is { } arc ? Known<ImmutableArray<string>>.Of(arc, source) : default };
-            case "Brief":
-                return GiveWaiting(film with { Brief = Presence(Arg("configure"), Types.BriefExtensions, film.Brief, BriefSetters) });
-            case "Intention":
-                return film with { Intention = Presence(Arg("configure"), Types.IntentionExtensions, film.Intention, IntentionSetters) };
-            case "Charter":
+            case SdkMethod.FilmBrief:
+                return GiveWaiting(film with { Brief = Presence(Arg("configure"), Types.BriefExtensions, film.Brief, SdkMethod.BriefLine) });
+            case SdkMethod.FilmIntention:
+                return film with { Intention = Presence(Arg("configure"), Types.IntentionExtensions, film.Intention, SdkMethod.IntentionLine) };
+            case SdkMethod.FilmCharter:
                 return film with { Charter = Ops.Lambda(Arg("configure")) is { } charter ? Charter(charter.Result, charter.Parameter, film.Charter) : CharterModel.Unknown };
-            case "Cast":
+            case SdkMethod.FilmCast:
                 var cast = Characters(Arg("characters"), model, cancellationToken, depth);
                 return GiveWaiting(film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default });
-            case "Shot":
+            case SdkMethod.FilmShot:
                 return film with { Shots = Place(film, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, cancellationToken, depth) };
-            case "Shots":
+            case SdkMethod.FilmShots:
                 return film with { Shots = Place(film, Ops.Params(Arg("shots")), model, cancellationToken, depth) };
-            case "Grade":
+            case SdkMethod.FilmGrade:
                 return film with { Grade = Ops.Lambda(Arg("configure")) is { } grade ? Grade(grade.Result, grade.Parameter) : default, GradeCall = source };
-            case "Sound":
+            case SdkMethod.FilmSound:
                 return film with { Sound = Ops.Lambda(Arg("configure")) is { } sound ? Sound(sound.Result, sound.Parameter) : SoundModel.Unknown, SoundCall = source };
-            case "Export":
+            case SdkMethod.FilmExport:
                 return film with { Exports = Ops.Lambda(Arg("configure")) is { } exports ? Exports(exports.Result, exports.Parameter) : default, ExportCall = source };
             default:
                 return film.Root is null ? FilmModel.Unknown : FilmModel.Unknown with { Root = film.Root, Title = film.Title };
@@ -557,13 +551,8 @@ internal sealed class PlanReader
     }
 
     private Known<FilmKind> FormatKind(IOperation? format) =>
-        format is not null && Ops.Strip(format) is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.Format)
-            ? invocation.TargetMethod.Name switch
-            {
-                "Ad" => Known<FilmKind>.Of(FilmKind.Ad, invocation.Syntax),
-                "Short" => Known<FilmKind>.Of(FilmKind.Short, invocation.Syntax),
-                _ => Known<FilmKind>.Unknown,
-            }
+        format is not null && Ops.Strip(format) is IInvocationOperation invocation && Types.Method(invocation.TargetMethod) is { Kind: SdkMethod.FormatKind } bound
+            ? Known<FilmKind>.Of((FilmKind)bound.Value, invocation.Syntax)
             : Known<FilmKind>.Unknown;
 
     private static ImmutableArray<string>? Texts(ImmutableArray<IOperation> values)
@@ -576,12 +565,8 @@ internal sealed class PlanReader
         return values.Select(v => (string)v.ConstantValue.Value!).ToImmutableArray();
     }
 
-    // The setters of Brief and Intention, by the index of the line they fill in (BriefLines' order).
-    private static readonly string[] BriefSetters = { "Subject", "Emotion", "Place", "Time", "Weather", "ShotType", "FocalLength", "CameraMovement", "Palette", "Texture", "Prohibition", "Role" };
-    private static readonly string[] IntentionSetters = { "Feels", "ViewerUnderstands", "DominantLight", "PlausibleCamera", "EmotionalDetail" };
-
     /// <summary>Which lines a Brief(...) or Intention(...) lambda fills in. Every setter rejects empty text, so a call fills its line even with a non-constant argument.</summary>
-    private static Known<ImmutableArray<bool>> Presence(IOperation? configure, INamedTypeSymbol? extensions, Known<ImmutableArray<bool>> initial, string[] setters)
+    private Known<ImmutableArray<bool>> Presence(IOperation? configure, INamedTypeSymbol? extensions, Known<ImmutableArray<bool>> initial, SdkMethod setter)
     {
         if (!initial.IsKnown || Ops.Lambda(configure) is not { } lambda)
         {
@@ -597,13 +582,13 @@ internal sealed class PlanReader
         var present = initial.Value.ToBuilder();
         foreach (var call in calls)
         {
-            var line = Array.IndexOf(setters, call.TargetMethod.Name);
-            if (line < 0)
+            var bound = Types.Method(call.TargetMethod);
+            if (bound.Kind != setter)
             {
                 return default;
             }
 
-            present[line] = true;
+            present[bound.Value] = true;
         }
 
         return Known<ImmutableArray<bool>>.Of(present.ToImmutable());
@@ -616,12 +601,12 @@ internal sealed class PlanReader
         foreach (var call in calls)
         {
             var source = call.Syntax;
-            charter = call.TargetMethod.Name switch
+            charter = Types.Method(call.TargetMethod).Kind switch
             {
-                "Light" => charter with { LightDirection = Nullable(Ops.Enum<LightDirection>(Ops.Argument(call, "direction"), source)), Light = Ops.Text(Ops.Argument(call, "description"), source) },
-                "Texture" => charter with { Texture = Ops.Text(Ops.Argument(call, "texture"), source) },
-                "Palette" => charter with { Palette = Ops.Text(Ops.Argument(call, "palette"), source) },
-                "Prohibit" => charter with
+                SdkMethod.CharterLight => charter with { LightDirection = Nullable(Ops.Enum<LightDirection>(Ops.Argument(call, "direction"), source)), Light = Ops.Text(Ops.Argument(call, "description"), source) },
+                SdkMethod.CharterTexture => charter with { Texture = Ops.Text(Ops.Argument(call, "texture"), source) },
+                SdkMethod.CharterPalette => charter with { Palette = Ops.Text(Ops.Argument(call, "palette"), source) },
+                SdkMethod.CharterProhibit => charter with
                 {
                     Prohibitions = charter.Prohibitions.IsKnown && Texts(Ops.Params(Ops.Argument(call, "prohibitions"))) is { } more
                         ? Known<ImmutableArray<string>>.Of(charter.Prohibitions.Value.AddRange(more), source)
@@ -645,11 +630,13 @@ internal sealed class PlanReader
         var steps = ImmutableArray.CreateBuilder<GradeStepModel>();
         foreach (var call in calls)
         {
-            if (!Enum.TryParse<GradeStepKind>(call.TargetMethod.Name, out var kind))
+            var bound = Types.Method(call.TargetMethod);
+            if (bound.Kind != SdkMethod.GradeStep)
             {
                 return default;
             }
 
+            var kind = (GradeStepKind)bound.Value;
             var amount = call.TargetMethod.Parameters.LastOrDefault(p => p.Type.SpecialType == SpecialType.System_Double);
             steps.Add(new GradeStepModel(kind, amount is null ? Known<double>.Unknown : Ops.Double(Ops.Argument(call, amount.Name), call.Syntax), call.Syntax));
         }
@@ -665,16 +652,15 @@ internal sealed class PlanReader
         {
             var source = call.Syntax;
             var lufs = Ops.Double(Ops.Argument(call, "lufs"), source);
-            switch (call.TargetMethod.Name)
+            switch (Types.Method(call.TargetMethod).Kind)
             {
-                case "Ambience":
-                case "RoomTone":
+                case SdkMethod.SoundAmbience:
                     sound = sound with { Ambience = Known<StemModel?>.Of(new StemModel(lufs, source), source) };
                     break;
-                case "Music":
+                case SdkMethod.SoundMusic:
                     sound = sound with { Music = Known<StemModel?>.Of(new StemModel(lufs, source), source) };
                     break;
-                case "Effect":
+                case SdkMethod.SoundEffect:
                     var lufsArgument = Ops.Argument(call, "lufs");
                     if (lufsArgument is not null && lufsArgument.ConstantValue.HasValue && lufsArgument.ConstantValue.Value is null)
                     {
@@ -703,11 +689,13 @@ internal sealed class PlanReader
         var targets = new List<ExportTargetModel>();
         foreach (var call in calls)
         {
-            if (!Enum.TryParse<ExportKind>(call.TargetMethod.Name, out var kind))
+            var bound = Types.Method(call.TargetMethod);
+            if (bound.Kind != SdkMethod.ExportTarget)
             {
                 return default;
             }
 
+            var kind = (ExportKind)bound.Value;
             var headroom = kind == ExportKind.Master ? Known<bool>.Of(false, call.Syntax) : Ops.Bool(Ops.Argument(call, "headroom"), call.Syntax);
 
             // ExportSet keeps one target per kind: the last call wins, placed last.

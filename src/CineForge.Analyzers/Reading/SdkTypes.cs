@@ -7,6 +7,7 @@ namespace CineForge.Analyzers.Reading;
 internal sealed class SdkTypes
 {
     private readonly System.Lazy<INamedTypeSymbol?> random;
+    private readonly System.Collections.Generic.Dictionary<IMethodSymbol, BoundMethod> methods;
 
     private SdkTypes(Compilation compilation, System.Func<string, INamedTypeSymbol?> sdkType)
     {
@@ -25,6 +26,7 @@ internal sealed class SdkTypes
         BriefExtensions = sdkType("CineForge.BriefExtensions");
         IntentionExtensions = sdkType("CineForge.IntentionExtensions");
         CharterExtensions = sdkType("CineForge.CharterExtensions");
+        methods = SdkMethods.Bind(sdkType);
         // Asked only for a seed that is not a constant: looking a type up across every reference costs.
         random = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Random"));
     }
@@ -60,6 +62,12 @@ internal sealed class SdkTypes
     public INamedTypeSymbol? CharterExtensions { get; }
 
     public INamedTypeSymbol? Random => random.Value;
+
+    /// <summary>What an SDK method means to the reader (<see cref="SdkMethods"/>), bound by symbol; <see cref="SdkMethod.Unknown"/> for any other method.</summary>
+    public BoundMethod Method(IMethodSymbol method) =>
+        methods.TryGetValue(method.ReducedFrom ?? method, out var bound) ? bound
+        : !ReferenceEquals(method.OriginalDefinition, method) && methods.TryGetValue(method.OriginalDefinition, out bound) ? bound
+        : default;
 
     public static SdkTypes? Resolve(Compilation compilation)
     {

@@ -23,26 +23,24 @@ public sealed class SelectionAnalyzer : PlanAnalyzer
         if (shot.Variants.IsKnown)
         {
             var variants = shot.Variants.Value;
-            var versions = 1 + variants.Length;
-            if (versions > Recommended.MaxVersionsPerShot && site.SetHere(variants[Recommended.MaxVersionsPerShot - 1].Source))
+            if (MixChecks.Versions(1 + variants.Length) is { } versions && site.SetHere(variants[Recommended.MaxVersionsPerShot - 1].Source))
             {
-                site.Report(RuleIds.CF0401, variants[Recommended.MaxVersionsPerShot - 1].Source, site.Subject, versions);
+                site.Report(versions, variants[Recommended.MaxVersionsPerShot - 1].Source);
             }
 
             foreach (var variant in variants.Where(v => v.Label.IsKnown && v.Changes.IsKnown && site.SetHere(v.Source)))
             {
-                var changed = variant.Changes.Value.Select(c => c.Setting).ToList();
-                if (changed.Count > Recommended.MaxVariablesPerVariant)
+                if (MixChecks.Variant(variant.Label.Value, variant.Changes.Value.Select(c => c.Setting).ToList()) is { } found)
                 {
-                    site.Report(RuleIds.CF0402, variant.Source, site.Subject, variant.Label.Value, changed.Count, MessageParts.JoinList(changed));
+                    site.Report(found, variant.Source);
                 }
             }
         }
 
-        if (shot.Corrections.IsKnown && shot.Corrections.Value.Length > Recommended.MaxCorrectionPasses
+        if (shot.Corrections.IsKnown && MixChecks.Corrections(shot.Corrections.Value.Length) is { } passes
             && shot.Corrections.Value[Recommended.MaxCorrectionPasses].Source is { } extra && site.SetHere(extra))
         {
-            site.Report(RuleIds.CF0403, extra, site.Subject, shot.Corrections.Value.Length);
+            site.Report(passes, extra);
         }
     }
 }

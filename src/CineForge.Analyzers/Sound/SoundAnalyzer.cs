@@ -19,33 +19,32 @@ public sealed class SoundAnalyzer : PlanAnalyzer
     private protected override void AnalyzeFilm(FilmSite site)
     {
         var sound = site.Film.Sound;
-        if (sound.Ambience.IsKnown && sound.Ambience.Value is null)
+        if (sound.Ambience.IsKnown)
         {
-            site.Report(RuleIds.CF0703, site.Film.SoundCall ?? site.Anchor, site.Subject);
-        }
-        else if (sound.Ambience.IsKnown && sound.Ambience.Value!.Lufs.IsKnown && !Loudness.AmbienceRange.Contains(sound.Ambience.Value.Lufs.Value))
-        {
-            site.Report(RuleIds.CF0701, sound.Ambience.Value.Source, site.Subject, NumericRange.Format(sound.Ambience.Value.Lufs.Value));
+            var ambience = sound.Ambience.Value;
+            if (MixChecks.Bed(ambience is not null, ambience is { Lufs.IsKnown: true } ? ambience.Lufs.Value : null) is { } bed)
+            {
+                site.Report(bed, ambience?.Source ?? site.Film.SoundCall ?? site.Anchor);
+            }
         }
 
         if (sound.Effects.IsKnown)
         {
             foreach (var effect in sound.Effects.Value)
             {
-                if (effect.Path.IsKnown && effect.Lufs.IsKnown && !Loudness.Effects.Contains(effect.Lufs.Value))
+                if (effect.Path.IsKnown && effect.Lufs.IsKnown && MixChecks.Effect(effect.Path.Value, effect.Lufs.Value) is { } found)
                 {
-                    site.Report(RuleIds.CF0702, effect.Source, site.Subject, effect.Path.Value, NumericRange.Format(effect.Lufs.Value));
+                    site.Report(found, effect.Source);
                 }
             }
         }
 
-        // The bed is the ambience's level, or the method's target when there is none (as validation reads it).
-        var bed = !sound.Ambience.IsKnown ? (double?)null
-            : sound.Ambience.Value is null ? Loudness.Ambience
-            : sound.Ambience.Value.Lufs.IsKnown ? sound.Ambience.Value.Lufs.Value : null;
-        if (bed is { } level && sound.Music.IsKnown && sound.Music.Value is { Lufs.IsKnown: true } music && music.Lufs.Value >= level)
+        // The bed is known when the ambience is: absent, or present with a constant level.
+        if (sound.Ambience.IsKnown && (sound.Ambience.Value is null || sound.Ambience.Value.Lufs.IsKnown)
+            && sound.Music.IsKnown && sound.Music.Value is { Lufs.IsKnown: true } music
+            && MixChecks.Music(music.Lufs.Value, MixChecks.BedLevel(sound.Ambience.Value is not null, sound.Ambience.Value?.Lufs.Value ?? 0)) is { } louder)
         {
-            site.Report(RuleIds.CF0704, music.Source, site.Subject, NumericRange.Format(music.Lufs.Value), NumericRange.Format(level));
+            site.Report(louder, music.Source);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using CineForge.Rules;
@@ -28,61 +27,49 @@ public sealed class StoryAnalyzer : PlanAnalyzer
         }
 
         var shots = film.Shots.Value;
-        foreach (var placed in shots.Where(p => p.Shot.Mission.IsKnown && p.Shot.Mission.Value is null))
+        foreach (var placed in shots.Where(p => p.Shot.Mission.IsKnown))
         {
-            site.ReportOn(RuleIds.CF0501, placed.Argument, FilmSite.ShotSubject(placed));
+            if (StoryRules.Mission(placed.Shot.Mission.Value) is { } mission)
+            {
+                site.ReportOn(mission, placed);
+            }
         }
 
         var missionsKnown = shots.All(p => p.Shot.Mission.IsKnown);
-        if (missionsKnown && NarrativeArc.Problem(shots.Select(p => p.Shot.Mission.Value)) is { } problem)
-        {
-            site.Report(RuleIds.CF0502, site.Anchor, site.Subject, problem);
-        }
-
-        if (shots.Count < Recommended.MinShots)
-        {
-            site.Report(RuleIds.CF0503, site.Anchor, site.Subject, shots.Count);
-        }
-
+        var beats = missionsKnown ? shots.Select(p => p.Shot.Mission.Value).ToList() : null;
+        Report(site, beats is null ? null : StoryRules.Arc(beats));
+        Report(site, StoryRules.ShotCount(shots.Count));
         if (film.Brief.IsKnown && film.Intention.IsKnown)
         {
-            var missing = new List<string>();
-            var lines = BriefLines.Lines.Where((_, i) => !film.Brief.Value[i]).ToList();
-            if (lines.Count > 0)
-            {
-                missing.Add(MessageParts.MissingBrief(lines));
-            }
-
-            var answers = BriefLines.IntentionAnswers.Where((_, i) => !film.Intention.Value[i]).ToList();
-            if (answers.Count > 0)
-            {
-                missing.Add(MessageParts.MissingIntention(answers));
-            }
-
-            if (missing.Count > 0)
-            {
-                site.Report(RuleIds.CF0504, site.Anchor, site.Subject, MessageParts.JoinMissing(missing));
-            }
+            Report(site, StoryRules.Brief(StoryRules.Missing(BriefLines.Lines, film.Brief.Value), StoryRules.Missing(BriefLines.IntentionAnswers, film.Intention.Value)));
         }
 
-        if (PitchWords(site) is { } words && words > Recommended.PitchMaxWords)
+        if (PitchParts(site) is { } parts)
         {
-            site.Report(RuleIds.CF0505, site.Anchor, site.Subject, Math.Round(words / Recommended.PitchWordsPerMinute * 60));
+            Report(site, StoryRules.Pitch(parts));
         }
 
-        if (film.Kind.Is(FilmKind.Ad) && missionsKnown && !shots.Any(p => p.Shot.Mission.Value == Beat.CallToAction))
+        if (film.Kind.IsKnown && beats is not null && StoryRules.CallToAction(film.Kind.Value, beats) is { } cta)
         {
-            site.Report(RuleIds.CF0506, film.Kind.Source ?? site.Anchor, site.Subject);
+            site.Report(cta, film.Kind.Source ?? site.Anchor);
         }
 
-        if (shots.Count >= Recommended.MinShots && shots.All(p => p.Shot.Duration.IsKnown) && shots.Select(p => p.Shot.Duration.Value).Distinct().Count() == 1)
+        if (shots.All(p => p.Shot.Duration.IsKnown))
         {
-            site.Report(RuleIds.CF0507, site.Anchor, site.Subject, NumericRange.Format(shots[0].Shot.Duration.Value));
+            Report(site, StoryRules.Rhythm(shots.Select(p => p.Shot.Duration.Value).ToList()));
         }
     }
 
-    /// <summary>Words of the one-page pitch (logline, arc, charters, missions, subjects), when every part is a constant.</summary>
-    private static int? PitchWords(FilmSite site)
+    private static void Report(FilmSite site, RuleFinding? found)
+    {
+        if (found is not null)
+        {
+            site.Report(found, site.Anchor);
+        }
+    }
+
+    /// <summary>The parts of the one-page pitch (logline, arc, charters, missions, subjects), when every part is a constant.</summary>
+    private static List<string?>? PitchParts(FilmSite site)
     {
         var film = site.Film;
         var charter = film.Charter;
@@ -97,6 +84,6 @@ public sealed class StoryAnalyzer : PlanAnalyzer
         parts.AddRange(charter.Prohibitions.Value);
         parts.AddRange(film.Shots.Value.Select(p => p.Shot.MissionNote.Value));
         parts.AddRange(film.Shots.Value.Select(p => p.Shot.Subject.Value));
-        return parts.Where(p => p is not null).Sum(p => p!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        return parts;
     }
 }

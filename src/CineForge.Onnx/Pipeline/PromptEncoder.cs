@@ -49,17 +49,22 @@ internal sealed class PromptEncoder
 
         var h1 = Run(folder.TextEncoder, tokenizer, prompt, notices, [firstName])[0];
         var outputs = Run(second, tokenizer2!, prompt, [], [secondName, "text_embeds"]);
-        var h2 = outputs[0];
-        var w1 = h1.Length / ClipTokenizer.SequenceLength;
-        var w2 = h2.Length / ClipTokenizer.SequenceLength;
+        return new TextCondition(Concatenate(h1, outputs[0], ClipTokenizer.SequenceLength), outputs[1]);
+    }
+
+    /// <summary>SDXL's prompt_embeds: both encoders' hidden states side by side on the last axis, token by token.</summary>
+    internal static float[] Concatenate(float[] h1, float[] h2, int tokens)
+    {
+        var w1 = h1.Length / tokens;
+        var w2 = h2.Length / tokens;
         var hidden = new float[h1.Length + h2.Length];
-        for (var t = 0; t < ClipTokenizer.SequenceLength; t++)
+        for (var t = 0; t < tokens; t++)
         {
             Array.Copy(h1, t * w1, hidden, t * (w1 + w2), w1);
             Array.Copy(h2, t * w2, hidden, (t * (w1 + w2)) + w1, w2);
         }
 
-        return new TextCondition(hidden, outputs[1]);
+        return hidden;
     }
 
     private static int Width(ModelComponent encoder, string output) =>

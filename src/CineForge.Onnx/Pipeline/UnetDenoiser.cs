@@ -22,7 +22,8 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
         TextCondition? unconditional,
         double guidance,
         (int Height, int Width) size,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Action<DenoiseStep>? observe = null)
     {
         var unet = folder.Unet;
         var header = unet.Header;
@@ -72,7 +73,10 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
                 binding.SynchronizeBoundOutputs();
                 var noise = output.Read();
                 var guided = batch == 1 ? noise : Guide(noise, plane, guidance);
+                var timestepUsed = solver.Timestep;
+                var input = x;
                 x = solver.Step(guided.AsSpan(0, plane), x);
+                observe?.Invoke(new DenoiseStep(timestepUsed, input, noise, guided[..plane], x));
             }
 
             return x;
@@ -86,7 +90,8 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
         }
     }
 
-    private static float[] Guide(float[] noise, int plane, double guidance)
+    /// <summary>Classifier-free guidance over a batch of [unconditional, conditional]: e_u + g (e_c - e_u).</summary>
+    internal static float[] Guide(float[] noise, int plane, double guidance)
     {
         var guided = new float[plane];
         for (var i = 0; i < plane; i++)
@@ -101,6 +106,12 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
     // Rank 0: a scalar; a fixed first dim: that many copies; a dynamic one: one per batch entry.
     private static long[] TimestepShape(TensorSpec spec, int batch) =>
         spec.Rank == 0 ? [] : [spec.Dims[0] ?? batch];
+
+    /// <summary>
+    /// SDXL's add_time_ids: original size, crop top-left, target size, each (height, width); the
+    /// negative half gets the same ids (no separate negative sizes).
+    /// </summary>
+    internal static float[] SdxlTimeIds(int height, int width) => [height, width, 0, 0, height, width];
 
     // SDXL conditions on the pooled text embedding and on (original size, crop top-left, target size).
     private static List<HostTensor> BindSdxlInputs(OrtIoBinding binding, OnnxGraphHeader header, TextCondition[] halves, (int Height, int Width) size)
@@ -119,7 +130,7 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
         for (var b = 0; b < halves.Length; b++)
         {
             pooled.Write(halves[b].Pooled, b * pooledWidth);
-            ids.Write([size.Height, size.Width, 0, 0, size.Height, size.Width], b * 6);
+            ids.Write(SdxlTimeIds(size.Height, size.Width), b * 6);
         }
 
         binding.BindInput("text_embeds", pooled.Value);
@@ -127,3 +138,6 @@ internal sealed class UnetDenoiser(ModelFolder folder, OnnxSessions sessions)
         return extras;
     }
 }
+
+/// <summary>One denoising step as the loop saw it: the UNet's timestep and input sample, its raw output (both halves with guidance), the guided output and the sample after the scheduler step.</summary>
+internal sealed record DenoiseStep(double Timestep, float[] Sample, float[] RawOutput, float[] Guided, float[] SampleAfter);

@@ -39,12 +39,25 @@ internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
         {
             for (var c = 0; c < 3; c++)
             {
-                var v = Math.Clamp((planar[(c * plane) + i] / 2f) + 0.5f, 0f, 1f);
-                rgb[(i * 3) + c] = (byte)MathF.Round(v * 255f, MidpointRounding.ToEven);
+                rgb[(i * 3) + c] = ToByte(planar[(c * plane) + i]);
             }
         }
 
         return new RgbImage(width, height, rgb);
+    }
+
+    /// <summary>A decoded value in [-1, 1] to a byte: (x / 2 + 0.5) clamped to [0, 1], times 255, rounded half to even.</summary>
+    internal static byte ToByte(float value)
+    {
+        var v = Math.Clamp((value / 2f) + 0.5f, 0f, 1f);
+        return (byte)MathF.Round(v * 255f, MidpointRounding.ToEven);
+    }
+
+    /// <summary>latent_dist.sample() * scaling_factor: (mean + exp(clamp(logvar, -30, 20) / 2) * draw) * scale.</summary>
+    internal static float SampleLatent(float mean, float logVariance, float draw, double scale)
+    {
+        var value = mean + (MathF.Exp(0.5f * Math.Clamp(logVariance, -30f, 20f)) * draw);
+        return (float)(value * scale);
     }
 
     public float[] Encode(RgbImage image, int latentChannels, Func<int, float[]> noise)
@@ -76,14 +89,7 @@ internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
         var draws = outputName == "latent_parameters" ? noise(size) : null;
         for (var i = 0; i < size; i++)
         {
-            var value = raw[i];
-            if (draws is not null)
-            {
-                var logVariance = Math.Clamp(raw[size + i], -30f, 20f);
-                value += MathF.Exp(0.5f * logVariance) * draws[i];
-            }
-
-            latent[i] = (float)(value * folder.VaeScale);
+            latent[i] = draws is null ? (float)(raw[i] * folder.VaeScale) : SampleLatent(raw[i], raw[size + i], draws[i], folder.VaeScale);
         }
 
         return latent;

@@ -14,93 +14,35 @@ internal sealed class ContinuityChecks : IPlanCheck
             foreach (var character in shot.Characters)
             {
                 var sheet = film.CastMember(character.Name);
-                var missing = (sheet ?? character).MissingParts().ToList();
-                if (sheet is null)
+                var parts = sheet ?? character;
+                if (ContinuityRules.Sheet(who, sheet is not null, !string.IsNullOrWhiteSpace(parts.Face), !string.IsNullOrWhiteSpace(parts.Wardrobe), parts.Seed is not null) is { } missing)
                 {
-                    missing.Insert(0, MessageParts.NotInCast);
+                    yield return PlanDiagnostic.From(missing, i, shot.Name, character.Name);
                 }
 
-                if (missing.Count > 0)
+                var overrides = ContinuityRules.Overrides(
+                    character.Name,
+                    face: shot.FaceOverride is not null || (sheet?.Face is not null && character.Face != sheet.Face),
+                    wardrobe: shot.WardrobeOverride is not null || (sheet?.Wardrobe is not null && character.Wardrobe != sheet.Wardrobe),
+                    seed: sheet?.Seed is not null && character.Seed != sheet.Seed);
+                foreach (var part in overrides)
                 {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0301, i, shot.Name, character.Name, who, MessageParts.JoinList(missing));
-                }
-
-                foreach (var part in Overrides(shot, character, sheet))
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0302, i, shot.Name, who, part, character.Name);
+                    yield return PlanDiagnostic.From(part, i, shot.Name, who);
                 }
             }
 
-            var light = shot.Light ?? film.Charter.LightDirection;
-            if (light is null)
+            if (ContinuityRules.Light(shot.Light, film.Charter.LightDirection) is { } light)
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, MessageParts.NoDominantLight);
-            }
-            else if (film.Charter.LightDirection is { } charter && light != charter)
-            {
-                yield return PlanDiagnostic.Create(RuleIds.CF0304, i, shot.Name, who, MessageParts.LightAgainstCharter(light.Value, charter));
+                yield return PlanDiagnostic.From(light, i, shot.Name, who);
             }
 
-            if (i > 0)
+            if (i > 0 && ContinuityRules.Cut(who, Look(film, film.Shots[i - 1]), Look(film, shot)) is { } cut)
             {
-                var previous = film.Shots[i - 1];
-                var changes = CutChanges(film, previous, shot);
-                if (changes.Count > Continuity.MaxChangesPerCut)
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0303, i, shot.Name, Subject.Of(previous, i - 1), who, changes.Count, MessageParts.JoinList(changes));
-                }
+                yield return PlanDiagnostic.From(cut, i, shot.Name, Subject.Of(film.Shots[i - 1], i - 1));
             }
         }
     }
 
-    /// <summary>The transition-rule dimensions that change between two shots; unknown values never count as a change.</summary>
-    internal static IReadOnlyList<string> CutChanges(Film film, Shot from, Shot to)
-    {
-        var changes = new List<string>();
-        if (from.Gaze is { } g1 && to.Gaze is { } g2 && g1 != g2)
-        {
-            changes.Add(Continuity.Dimensions[0]);
-        }
-
-        if ((from.Light ?? film.Charter.LightDirection) is { } l1 && (to.Light ?? film.Charter.LightDirection) is { } l2 && l1 != l2)
-        {
-            changes.Add(Continuity.Dimensions[1]);
-        }
-
-        if (from.GrainDensity is { } d1 && to.GrainDensity is { } d2 && Math.Abs(d1 - d2) >= Continuity.GrainDensityStep - 1e-9)
-        {
-            changes.Add(Continuity.Dimensions[2]);
-        }
-
-        if (from.Contrast is { } c1 && to.Contrast is { } c2 && c1 != c2)
-        {
-            changes.Add(Continuity.Dimensions[3]);
-        }
-
-        if (Math.Abs(from.Motion - to.Motion) >= Continuity.ApparentSpeedStep - 1e-9)
-        {
-            changes.Add(Continuity.Dimensions[4]);
-        }
-
-        return changes;
-    }
-
-    private static IEnumerable<string> Overrides(Shot shot, Character inShot, Character? sheet)
-    {
-        if (shot.FaceOverride is not null || (sheet?.Face is not null && inShot.Face != sheet.Face))
-        {
-            yield return MessageParts.FaceDescriptors;
-        }
-
-        if (shot.WardrobeOverride is not null || (sheet?.Wardrobe is not null && inShot.Wardrobe != sheet.Wardrobe))
-        {
-            yield return MessageParts.Wardrobe;
-        }
-
-        if (sheet?.Seed is not null && inShot.Seed != sheet.Seed)
-        {
-            yield return MessageParts.Seed;
-        }
-    }
-
+    /// <summary>What a shot shows at a cut.</summary>
+    internal static CutLook Look(Film film, Shot shot) => new(shot.Gaze, shot.Light ?? film.Charter.LightDirection, shot.GrainDensity, shot.Contrast, shot.Motion);
 }

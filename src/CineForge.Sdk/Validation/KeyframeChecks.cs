@@ -2,7 +2,7 @@ using CineForge.Rules;
 
 namespace CineForge.Validation;
 
-/// <summary>CF0101–CF0107: fixed keyframes with the method's starting settings.</summary>
+/// <summary>CF0101–CF0107: fixed keyframes with the method's starting settings (the checks are <see cref="ShotChecks"/>).</summary>
 internal sealed class KeyframeChecks : IPlanCheck
 {
     public IEnumerable<PlanDiagnostic> Check(Film film)
@@ -10,51 +10,20 @@ internal sealed class KeyframeChecks : IPlanCheck
         for (var i = 0; i < film.Shots.Count; i++)
         {
             var shot = film.Shots[i];
-            var who = Subject.Of(shot, i);
             var k = shot.Keyframe;
-            if (shot.Seed is null)
+            var found = new List<RuleFinding?>
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0101, i, shot.Name, who, MessageParts.NoSeed);
-            }
-
-            if (shot.SubjectFromFilm)
+                shot.Seed is null ? ShotChecks.Unseeded(random: false) : null,
+                shot.SubjectFromFilm ? ShotChecks.SubjectFromFilm(shot.Spec) : null,
+                ShotChecks.Resolution(k.Width, k.Height),
+            };
+            found.AddRange(Values(k.Steps, shot.Variants.Select(v => v.Changes.Steps)).Select(ShotChecks.Steps));
+            found.AddRange(Values(k.Cfg, shot.Variants.Select(v => v.Changes.Cfg)).Select(ShotChecks.Cfg));
+            found.Add(ShotChecks.Sampler(k.Sampler));
+            found.AddRange(Values(k.Denoise, shot.Variants.Select(v => v.Changes.Denoise)).Concat(shot.Corrections.Select(c => c.Denoise)).Distinct().Select(ShotChecks.Denoise));
+            foreach (var finding in found.OfType<RuleFinding>())
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0107, i, shot.Name, who, shot.Spec.DisplayName, FilmSubjects.Describe(FilmSubjects.For(shot.Type)));
-            }
-
-            if (!Recommended.KeyframeResolutions.Contains(new FrameSize(k.Width, k.Height)))
-            {
-                yield return PlanDiagnostic.Create(RuleIds.CF0102, i, shot.Name, who, new FrameSize(k.Width, k.Height));
-            }
-
-            foreach (var steps in Values(k.Steps, shot.Variants.Select(v => v.Changes.Steps)))
-            {
-                if (!Recommended.Steps.Contains(steps))
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0103, i, shot.Name, who, steps);
-                }
-            }
-
-            foreach (var cfg in Values(k.Cfg, shot.Variants.Select(v => v.Changes.Cfg)))
-            {
-                if (!Recommended.Cfg.Contains(cfg))
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0104, i, shot.Name, who, NumericRange.Format(cfg));
-                }
-            }
-
-            if (k.Sampler != Recommended.DefaultSampler)
-            {
-                yield return PlanDiagnostic.Create(RuleIds.CF0105, i, shot.Name, who, k.Sampler);
-            }
-
-            var denoises = Values(k.Denoise, shot.Variants.Select(v => v.Changes.Denoise)).Concat(shot.Corrections.Select(c => c.Denoise));
-            foreach (var denoise in denoises.Distinct())
-            {
-                if (!Recommended.Denoise.Contains(denoise))
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0106, i, shot.Name, who, NumericRange.Format(denoise));
-                }
+                yield return PlanDiagnostic.From(finding, i, shot.Name, Subject.Of(shot, i));
             }
         }
     }

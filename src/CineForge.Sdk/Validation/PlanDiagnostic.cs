@@ -20,6 +20,10 @@ public sealed record PlanDiagnostic(string RuleId, RuleSeverity Severity, string
         return new PlanDiagnostic(rule.Id, rule.Severity, rule.Format(args), shotIndex, shotName);
     }
 
+    /// <summary>The diagnostic of a rule's check, for <paramref name="subject"/>.</summary>
+    internal static PlanDiagnostic From(RuleFinding finding, int? shotIndex, string? shotName, string subject) =>
+        Create(finding.RuleId, shotIndex, shotName, finding.WithSubject(subject));
+
     /// <summary>"warning CF0201: Shot #2 'x' lasts 6 s, ...", the way compilers print.</summary>
     public override string ToString() => $"{Severity.ToString().ToLowerInvariant()} {RuleId}: {Message}";
 }

@@ -2,7 +2,7 @@ using CineForge.Rules;
 
 namespace CineForge.Validation;
 
-/// <summary>CF0401–CF0403: A plus B at most, one variable per iteration, two passes then reject.</summary>
+/// <summary>CF0401–CF0403: A plus B at most, one variable per iteration, two passes then reject (the checks are <see cref="MixChecks"/>).</summary>
 internal sealed class SelectionChecks : IPlanCheck
 {
     public IEnumerable<PlanDiagnostic> Check(Film film)
@@ -10,25 +10,12 @@ internal sealed class SelectionChecks : IPlanCheck
         for (var i = 0; i < film.Shots.Count; i++)
         {
             var shot = film.Shots[i];
-            var who = Subject.Of(shot, i);
-            var versions = 1 + shot.Variants.Count;
-            if (versions > Recommended.MaxVersionsPerShot)
+            var found = new List<RuleFinding?> { MixChecks.Versions(1 + shot.Variants.Count) };
+            found.AddRange(shot.Variants.Select(v => MixChecks.Variant(v.Label, v.Changes.ChangedSettings())));
+            found.Add(MixChecks.Corrections(shot.Corrections.Count));
+            foreach (var finding in found.OfType<RuleFinding>())
             {
-                yield return PlanDiagnostic.Create(RuleIds.CF0401, i, shot.Name, who, versions);
-            }
-
-            foreach (var variant in shot.Variants)
-            {
-                var changed = variant.Changes.ChangedSettings();
-                if (changed.Count > Recommended.MaxVariablesPerVariant)
-                {
-                    yield return PlanDiagnostic.Create(RuleIds.CF0402, i, shot.Name, who, variant.Label, changed.Count, MessageParts.JoinList(changed));
-                }
-            }
-
-            if (shot.Corrections.Count > Recommended.MaxCorrectionPasses)
-            {
-                yield return PlanDiagnostic.Create(RuleIds.CF0403, i, shot.Name, who, shot.Corrections.Count);
+                yield return PlanDiagnostic.From(finding, i, shot.Name, Subject.Of(shot, i));
             }
         }
     }

@@ -25,8 +25,9 @@ public static partial class RulePage
         text.Append("The analyzer reports it where the fluent chain sets the value as a compile-time constant (literals and folded constants: `Duration(2 + 4)` is 6 s), ")
             .Append("following variables that hold a shot, a character or a film. Where a value is not a constant it stays silent; `film.Validate()` checks it at run time.\n\n");
         text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
-        text.Append("## Bad\n\n```csharp\n").Append(Annotate(bad).TrimEnd()).Append("\n```\n\n");
-        text.Append("## Good\n\n```csharp\n").Append(CleanFilm.Body.TrimEnd()).Append("\n```\n\n");
+        var (flagged, fixedLines) = Excerpt(bad, CleanFilm.Body);
+        text.Append("## Bad\n\n```csharp\n").Append(flagged).Append("\n```\n\n");
+        text.Append("## Good\n\n```csharp\n").Append(fixedLines).Append("\n```\n\n");
         text.Append("## How to fix\n\n").Append(rule.Fix).Append("\n\n");
         var fixes = CodeFixesFor(rule.Id);
         if (fixes.Count > 0)
@@ -48,6 +49,85 @@ public static partial class RulePage
         .Select(f => Words().Replace(f.GetType().Name[..^"CodeFix".Length], " $1").Trim().ToLowerInvariant())
         .Order(StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>
+    /// The lines that matter: where the flagged film of the rule's tests differs from the clean film
+    /// (each flagged line annotated with its rule), and the clean film's lines in their place. Runs
+    /// of changed lines are separated by "// ...", and a run that only adds or removes lines keeps
+    /// the line before it, so both sides show where it stands.
+    /// </summary>
+    public static (string Bad, string Good) Excerpt(string bad, string clean)
+    {
+        var before = clean.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        var after = Annotate(bad.ReplaceLineEndings("\n")).TrimEnd().Split('\n');
+        var plain = after; // A flagged line carries its rule's comment: it always counts as changed.
+
+        // Longest common subsequence of lines (a film is some twenty lines).
+        var common = new int[before.Length + 1, after.Length + 1];
+        for (var i = before.Length - 1; i >= 0; i--)
+        {
+            for (var j = after.Length - 1; j >= 0; j--)
+            {
+                common[i, j] = before[i] == plain[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
+            }
+        }
+
+        var good = new List<string>();
+        var flagged = new List<string>();
+        var (b, a) = (0, 0);
+        string? context = null;
+        while (b < before.Length || a < after.Length)
+        {
+            if (b < before.Length && a < after.Length && before[b] == plain[a])
+            {
+                context = before[b];
+                b++;
+                a++;
+                continue;
+            }
+
+            var (goodRun, badRun) = (new List<string>(), new List<string>());
+            while (b < before.Length || a < after.Length)
+            {
+                if (b < before.Length && a < after.Length && before[b] == plain[a])
+                {
+                    break;
+                }
+
+                if (a < after.Length && (b == before.Length || common[b, a + 1] >= common[b + 1, a]))
+                {
+                    badRun.Add(after[a++]);
+                }
+                else
+                {
+                    goodRun.Add(before[b++]);
+                }
+            }
+
+            if ((goodRun.Count == 0 || badRun.Count == 0) && context is not null)
+            {
+                goodRun.Insert(0, context);
+                badRun.Insert(0, context);
+            }
+
+            if (good.Count > 0 || flagged.Count > 0)
+            {
+                good.Add("// ...");
+                flagged.Add("// ...");
+            }
+
+            good.AddRange(goodRun);
+            flagged.AddRange(badRun);
+        }
+
+        return (Dedent(flagged), Dedent(good));
+    }
+
+    private static string Dedent(List<string> lines)
+    {
+        var indent = lines.Where(l => l.Trim().Length > 0 && l != "// ...").Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        return string.Join("\n", lines.Select(l => l == "// ..." ? l : l.Length >= indent ? l[indent..] : l.TrimStart())).TrimEnd();
+    }
 
     /// <summary>The flagged film without test markup, each flagged line ending in a comment that names the rule.</summary>
     public static string Annotate(string source) => string.Join("\n", source.Split('\n').Select(line =>

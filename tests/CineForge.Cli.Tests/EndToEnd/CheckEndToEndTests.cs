@@ -56,12 +56,12 @@ public sealed class CheckEndToEndTests : IDisposable
         var film = "tests/CineForge.Cli.Tests/Fixtures/never-ends/film.csx";
         var started = System.Diagnostics.Stopwatch.StartNew();
 
-        var run = CliProcess.Run(cache.Path, null, "check", film, "--timeout", "1");
+        var run = CliProcess.Run(cache.Path, null, "check", film, "--script-timeout", "1");
 
         Assert.Equal(ExitCodes.FilmErrors, run.ExitCode);
         Assert.Equal(new[]
         {
-            film + "(1,1): error: the script did not finish within 1 s: a film declares its plan and returns, so look for a loop or a wait that never ends (--timeout raises the limit)",
+            film + "(1,1): error: the script did not finish within 1 s: a film declares its plan and returns, so look for a loop or a wait that never ends (--script-timeout raises the limit)",
             "Checked " + film + " (0 films): 1 error, 0 warnings, 0 infos.",
         }, run.Lines);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), $"check took {started.Elapsed}");
@@ -71,12 +71,12 @@ public sealed class CheckEndToEndTests : IDisposable
     [InlineData("0")]
     [InlineData("-3")]
     [InlineData("soon")]
-    public void Timeout_NotAPositiveNumberOfSeconds_IsAUsageError(string value)
+    public void ScriptTimeout_NotAPositiveNumberOfSeconds_IsAUsageError(string value)
     {
-        var run = CliProcess.Run(cache.Path, null, "check", "examples/mini-case/film.csx", "--timeout", value);
+        var run = CliProcess.Run(cache.Path, null, "check", "examples/mini-case/film.csx", "--script-timeout", value);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("--timeout", run.Errors + run.Output, StringComparison.Ordinal);
+        Assert.Contains("--script-timeout", run.Errors + run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

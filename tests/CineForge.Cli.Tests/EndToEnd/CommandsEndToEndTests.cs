@@ -98,7 +98,7 @@ public sealed class CommandsEndToEndTests : IDisposable
         var created = CliProcess.Run(temp.Combine("cache"), temp.Path, "new", "night-train");
 
         Assert.Equal(ExitCodes.Success, created.ExitCode);
-        foreach (var file in new[] { "film.csx", "film.cs", ".editorconfig", ".gitignore", "omnisharp.json", ".vscode/tasks.json", ".vscode/settings.json", "assets/README.md" })
+        foreach (var file in new[] { "film.csx", "film.cs", ".editorconfig", ".gitignore", "omnisharp.json", ".vscode/tasks.json", ".vscode/settings.json", "assets/README.md", "Directory.Build.props" })
         {
             Assert.True(File.Exists(temp.Combine("night-train", file)), file + " is missing");
         }

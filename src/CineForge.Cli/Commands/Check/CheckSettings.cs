@@ -40,6 +40,6 @@ public sealed record CheckSettings
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
 
-    /// <summary>--timeout: how long the film's script may run.</summary>
+    /// <summary>--script-timeout: how long the film's script may run.</summary>
     public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
 }

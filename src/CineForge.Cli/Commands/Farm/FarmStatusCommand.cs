@@ -14,9 +14,9 @@ public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
     /// <summary>The <c>farm</c> command with its <c>status</c> subcommand.</summary>
     public Command Build()
     {
-        var farm = new Option<string>("--farm") { Description = "The farm's PostgreSQL connection string.", Required = true };
+        var farm = new Option<string?>("--farm") { Description = "The farm's PostgreSQL connection string (default: " + FarmConnection.Variable + ", or the file named by " + FarmConnection.FileVariable + ")." };
         var status = new Command("status", "Show each film on the farm by shot and stage job: done, running, queued, awaiting or failed, with the reason of each failure.") { farm };
-        status.SetAction(parse => Execute(new FarmStatusSettings { Farm = parse.GetRequiredValue(farm) }));
+        status.SetAction(parse => Execute(new FarmStatusSettings { Farm = parse.GetValue(farm) }));
         return new Command("farm", "Inspect a render farm.") { status };
     }
 
@@ -27,7 +27,12 @@ public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
         FarmSnapshot snapshot;
         try
         {
-            snapshot = FarmStatus.Read(FarmStorage.Open(settings.Farm));
+            if (Render.RenderCommand.ResolveFarm(settings.Farm, errors) is not { } connectionString)
+            {
+                return ExitCodes.Usage;
+            }
+
+            snapshot = FarmStatus.Read(FarmStorage.Open(connectionString));
         }
         catch (FarmException ex)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
+using CineForge.Hosting;
 using Spectre.Console;
 
 namespace CineForge.Cli.Commands.New;
@@ -8,8 +9,11 @@ namespace CineForge.Cli.Commands.New;
 /// <summary>
 /// <c>cineforge new NAME</c>: scaffolds a film folder: film.csx and film.cs (the same film, from the
 /// brief template, clean under <c>check</c>), assets/, .editorconfig, a .gitignore for render
-/// outputs, omnisharp.json and .vscode/ tasks that run <c>check --watch</c> with the compiler
-/// problem matcher. Refuses to write into a folder that is not empty; writes nothing on error.
+/// outputs, omnisharp.json, .vscode/ tasks that run <c>check --watch</c> with the compiler
+/// problem matcher, .vscode/ settings that start <c>cineforge lsp</c> through a generic LSP client,
+/// and a nuget.config naming the local feed that holds the CineForge.Sdk package
+/// (<see cref="SdkFeed"/>), so <c>dotnet build film.cs</c> restores it. Refuses to write into a
+/// folder that is not empty; writes nothing on error.
 /// </summary>
 public sealed class NewCommand
 {
@@ -30,19 +34,20 @@ public sealed class NewCommand
     {
         var name = new Argument<string>("name") { Description = "The film's name: the folder to create and, in title case, the film's title." };
         var output = new Option<string?>("--output", "-o") { Description = "The folder to create (default: ./NAME)." };
-        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks.") { name, output };
+        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks and language server settings.") { name, output };
         command.SetAction(parse => Execute(new NewSettings { Name = parse.GetRequiredValue(name), OutputDirectory = parse.GetValue(output) }));
         return command;
     }
 
-    /// <summary>The scaffold's files: relative path and text.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(string title)
+    /// <summary>The scaffold's files: relative path and text; with a feed, its nuget.config too.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string title, SdkFeed? feed = null)
     {
         var assembly = typeof(NewCommand).Assembly;
         return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .Select(n => (TargetPath(n.Substring(ResourcePrefix.Length)), Fill(Read(assembly, n), title)))
+            .Select(n => (Path: TargetPath(n.Substring(ResourcePrefix.Length)), Text: Fill(Read(assembly, n), title)))
+            .Concat(feed is null ? [] : [(Path: "nuget.config", Text: feed.NuGetConfig())])
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -63,11 +68,16 @@ public sealed class NewCommand
             return ExitCodes.Usage;
         }
 
+        // The package feed, for `dotnet build film.cs` and IDEs; `cineforge check` needs none.
+        var located = SdkFeed.Locate(settings.FeedDirectory);
+        var feed = located.HasSdk ? located : null;
+        var files = Files(TitleOf(name), feed);
+
         // Build the whole folder beside the target, then rename it into place: nothing half-written.
         var staging = target.TrimEnd(Path.DirectorySeparatorChar) + ".new-" + Guid.NewGuid().ToString("N");
         try
         {
-            foreach (var (path, text) in Files(TitleOf(name)))
+            foreach (var (path, text) in files)
             {
                 var full = Path.Combine(staging, path);
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -93,13 +103,28 @@ public sealed class NewCommand
         }
 
         console.MarkupLine($"Created [bold]{Markup.Escape(target)}[/]:");
-        foreach (var (path, _) in Files(TitleOf(name)))
+        foreach (var (path, _) in files)
         {
             console.MarkupLine("  " + Markup.Escape(path));
         }
 
         var film = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(target, "film.csx"));
         console.MarkupLine($"Next: [bold]cineforge check {Markup.Escape(film)}[/]");
+        if (feed is null)
+        {
+            errors.WriteLine($"cineforge: warning: no {SdkPackage.Id} package in {located.Directory}, so {Path.GetFileName(target)}/ has no nuget.config: `cineforge check` works, but `dotnet build film.cs` and IDEs cannot restore {SdkPackage.Id}, which is on no public feed. The launcher ./cineforge of a CineForge clone packs it into the clone's artifacts/feed/ (or set {SdkFeed.Variable} to a folder that holds it); README: \"Using the SDK package outside cineforge\".");
+        }
+
+        else
+        {
+            var folder = Path.GetRelativePath(Directory.GetCurrentDirectory(), target);
+            console.MarkupLine($"  or: [bold]cd {Markup.Escape(folder)} && dotnet run film.cs[/] ({SdkPackage.Id} {Markup.Escape(SdkPackage.Request)} from {Markup.Escape(feed.Directory)}, named in nuget.config)");
+            if (!feed.HasCarriedSdk)
+            {
+                errors.WriteLine($"cineforge: warning: {feed.Directory} holds {SdkPackage.Id} {string.Join(", ", feed.SdkVersions)}, not {SdkPackage.Version}, the version this command carries: run the launcher ./cineforge again to repack it, or IDEs may show other diagnostics than `cineforge check`.");
+            }
+        }
+
         return ExitCodes.Success;
     }
 
@@ -115,9 +140,7 @@ public sealed class NewCommand
 
     private static string Fill(string template, string title) => template
         .Replace("{{TITLE}}", title.Replace("\\", "\\\\").Replace("\"", "\\\""), StringComparison.Ordinal)
-        .Replace("{{SDK_VERSION}}", SdkReferenceResolverVersion, StringComparison.Ordinal);
-
-    private static string SdkReferenceResolverVersion => typeof(Film).Assembly.GetName().Version!.ToString(3);
+        .Replace("{{SDK_VERSION}}", SdkPackage.Request, StringComparison.Ordinal);
 
     private static string Read(Assembly assembly, string resource)
     {

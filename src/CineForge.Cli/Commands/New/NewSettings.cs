@@ -8,4 +8,7 @@ public sealed record NewSettings
 
     /// <summary>--output DIR: the folder to create (default: ./NAME).</summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>The local feed that holds the CineForge.Sdk package (default: <c>CINEFORGE_FEED</c>, else <c>../feed</c> from the command's folder).</summary>
+    public string? FeedDirectory { get; init; }
 }

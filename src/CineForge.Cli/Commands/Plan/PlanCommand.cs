@@ -42,7 +42,7 @@ public sealed class PlanCommand
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
-                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.ScriptTimeout)),
             },
             cancellationToken));
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CineForge.Farm;
 using CineForge.Hosting;
 using Spectre.Console;
 
@@ -37,19 +38,19 @@ public sealed class RenderCommand
         var lockFile = new Option<string?>("--lock") { Description = "The lock file (default: film.lock.json next to the film)." };
         var locked = new Option<bool>("--locked") { Description = "Check against the lock file instead of writing it (CI): exit 5 when anything rendered differs from it or is missing from it, or when there is no lock file. The lock is never rewritten." };
         var models = new Option<string?>("--models") { Description = "A Stable Diffusion ONNX folder: keyframes, img2img and depth parallax on the GPU (CUDA, else CPU) instead of the previz (default: CINEFORGE_MODELS)." };
-        var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\". Workers run `cineforge worker`." };
+        var farm = new Option<string?>("--farm") { Description = "Render on a farm: its PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\"; without a value, from " + FarmConnection.Variable + " or the file named by " + FarmConnection.FileVariable + ". Workers run `cineforge worker`.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("render", "Check the film, then render every shot to its selected clip. Any error stops the render before it starts.") { film, output, warnAsError, parallel, ffmpeg, resolution, lockFile, locked, models, farm };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new RenderSettings
             {
                 Film = parse.GetRequiredValue(film),
                 OutputDirectory = parse.GetValue(output),
-                Farm = parse.GetValue(farm),
+                Farm = parse.GetResult(farm) is null ? null : parse.GetValue(farm) ?? string.Empty,
                 WarnAsError = parse.GetValue(warnAsError),
                 Verbose = parse.GetValue(global.Verbose),
                 NoProgress = parse.GetValue(global.NoProgress),
                 NoCache = parse.GetValue(global.NoCache),
-                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.Timeout)),
+                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.ScriptTimeout)),
                 Parallel = parse.GetValue(parallel),
                 Ffmpeg = parse.GetValue(ffmpeg),
                 Resolution = parse.GetValue(resolution),
@@ -80,7 +81,17 @@ public sealed class RenderCommand
         }
 
         var outputDirectory = Path.GetFullPath(settings.OutputDirectory ?? Path.Combine(Path.GetDirectoryName(path)!, "render"));
-        var target = settings.Farm is { } connectionString ? new FarmFilmRenderer(connectionString, errors) : renderer;
+        var target = renderer;
+        if (settings.Farm is { } farm)
+        {
+            if (ResolveFarm(farm, errors) is not { } connectionString)
+            {
+                return ExitCodes.Usage;
+            }
+
+            target = new FarmFilmRenderer(connectionString, errors);
+        }
+
         foreach (var film in result.Films)
         {
             var exitCode = await target.RenderAsync(new RenderRequest(film, path, outputDirectory, result.Diagnostics, settings), console, cancellationToken).ConfigureAwait(false);
@@ -94,4 +105,24 @@ public sealed class RenderCommand
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>The farm's connection string from --farm or the environment (<see cref="FarmConnection"/>); null, after saying why, when there is none.</summary>
+    internal static string? ResolveFarm(string? option, TextWriter errors)
+    {
+        try
+        {
+            if (FarmConnection.Resolve(option) is { } connectionString)
+            {
+                return connectionString;
+            }
+
+            errors.WriteLine("cineforge: --farm needs " + FarmConnection.Missing + ".");
+        }
+        catch (FarmException ex)
+        {
+            errors.WriteLine("cineforge: " + ex.Message);
+        }
+
+        return null;
+    }
 }

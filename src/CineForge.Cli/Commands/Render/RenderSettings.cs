@@ -9,7 +9,7 @@ public sealed record RenderSettings
     /// <summary>--out DIR: where renders go (default: <c>render/</c> next to the film).</summary>
     public string? OutputDirectory { get; init; }
 
-    /// <summary>--farm: render on the farm whose PostgreSQL connection string this is, instead of in this process.</summary>
+    /// <summary>--farm: render on the farm whose PostgreSQL connection string this is, instead of in this process; empty when --farm came without a value (the environment gives it: <see cref="Farm.FarmConnection"/>).</summary>
     public string? Farm { get; init; }
 
     /// <summary>--warnaserror: warnings stop the render too.</summary>
@@ -24,7 +24,7 @@ public sealed record RenderSettings
     /// <summary>--no-cache.</summary>
     public bool NoCache { get; init; }
 
-    /// <summary>--timeout: how long the film's script may run.</summary>
+    /// <summary>--script-timeout: how long the film's script may run.</summary>
     public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
 
     /// <summary>--parallel N: shots rendered at once (default 1).</summary>

@@ -17,7 +17,7 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
     /// <summary>The System.CommandLine command bound to this handler.</summary>
     public Command Build()
     {
-        var farm = new Option<string>("--farm") { Description = "The farm's PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\".", Required = true };
+        var farm = new Option<string?>("--farm") { Description = "The farm's PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\" (default: " + FarmConnection.Variable + ", or the file named by " + FarmConnection.FileVariable + ")." };
         var queues = new Option<string?>("--queues") { Description = "Queues this worker takes: gpu (keyframe and animate jobs), cpu (select jobs) or gpu,cpu (default: all)." };
         var models = new Option<string?>("--models") { Description = "Model folder of the render backends (the previz backends need none)." };
         var name = new Option<string?>("--name") { Description = "Name shown in farm status (default: host name and process id)." };
@@ -26,7 +26,7 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new WorkerSettings
             {
-                Farm = parse.GetRequiredValue(farm),
+                Farm = parse.GetValue(farm),
                 Queues = parse.GetValue(queues),
                 Models = parse.GetValue(models),
                 Name = parse.GetValue(name),
@@ -39,6 +39,11 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
     /// <summary>Serves jobs until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(WorkerSettings settings, CancellationToken cancellationToken)
     {
+        if (Render.RenderCommand.ResolveFarm(settings.Farm, errors) is not { } connectionString)
+        {
+            return ExitCodes.Usage;
+        }
+
         // --models: the same ONNX backends a local render with --models uses, so the bytes match.
         OnnxRenderBackends? models = null;
         if (settings.Models is { } modelDirectory)
@@ -60,7 +65,7 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
             var timings = settings.LeaseSeconds is { } seconds
                 ? FarmTimings.Default with { InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(1, seconds)) }
                 : FarmTimings.Default;
-            var options = new FarmWorkerOptions(settings.Farm, FarmQueues.Parse(settings.Queues), models?.Backends ?? RenderBackends.Previz(), settings.Name, Timings: timings);
+            var options = new FarmWorkerOptions(connectionString, FarmQueues.Parse(settings.Queues), models?.Backends ?? RenderBackends.Previz(), settings.Name, Timings: timings);
             await FarmWorker.RunAsync(options, worker => console.WriteLine($"worker {worker} ready: queues {string.Join(",", options.Queues)}"), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }

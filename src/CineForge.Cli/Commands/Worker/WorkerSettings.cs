@@ -3,8 +3,8 @@ namespace CineForge.Cli.Commands.Worker;
 /// <summary>The settings of <c>cineforge worker</c>.</summary>
 public sealed record WorkerSettings
 {
-    /// <summary>--farm: the farm's PostgreSQL connection string.</summary>
-    public required string Farm { get; init; }
+    /// <summary>--farm: the farm's PostgreSQL connection string; null to take it from the environment (<see cref="CineForge.Farm.FarmConnection"/>).</summary>
+    public string? Farm { get; init; }
 
     /// <summary>--queues gpu,cpu: the queues this worker takes (default: all).</summary>
     public string? Queues { get; init; }

@@ -1,0 +1,57 @@
+;; End-to-end run of `cineforge lsp` in Emacs with eglot (Emacs 28 with Debian's elpa-eglot 1.9,
+;; or Emacs 29+ with its own eglot), batch:
+;;   emacs --batch -Q -l eglot.el
+;; with CINEFORGE_DLL (the built command), FILM (the film to open) and OUT (where the fixed
+;; buffer is written). It opens the film, waits for diagnostics, edits the shot to .Duration(7),
+;; waits for CF0201, applies the clamp code action and writes the buffer; one line per step.
+(setq package-directory-list (list "/usr/share/emacs/site-lisp/elpa"))  ; Debian's elpa-* packages
+(package-initialize)
+(require 'eglot)
+(require 'flymake)
+(define-derived-mode cineforge-film-mode prog-mode "Film")
+(add-to-list 'auto-mode-alist '("\\.csx\\'" . cineforge-film-mode))
+(add-to-list 'eglot-server-programs
+             `(cineforge-film-mode . ("dotnet" ,(getenv "CINEFORGE_DLL") "lsp")))
+(defun say (fmt &rest args) (princ (concat (apply #'format fmt args) "\n")))
+(defun wait-until (pred secs)
+  (let ((end (+ (float-time) secs)))
+    (while (and (not (funcall pred)) (< (float-time) end))
+      (accept-process-output nil 0.05))
+    (funcall pred)))
+(defun cf-diags () (mapcar (lambda (d) (let ((s (flymake-diagnostic-text d))) (if (string-match "\\[\\(CF[0-9]+\\)\\]" s) (match-string 1 s) s))) (flymake-diagnostics)))
+(find-file (getenv "FILM"))
+(say "emacs %s, eglot %s, mode %s" emacs-version (if (boundp 'eglot--version) eglot--version "?") major-mode)
+(apply #'eglot (eglot--guess-contact))
+(unless (wait-until (lambda () (eglot-current-server)) 60) (say "no server") (kill-emacs 1))
+(flymake-mode 1)
+(flymake-start)
+(wait-until (lambda () (flymake-diagnostics)) 60)
+(say "opened: %S" (cf-diags))
+(goto-char (point-min))
+(re-search-forward "\\.Duration(\\([0-9.]+\\))")
+(replace-match "7" t t nil 1)
+(say "edited: %s" (buffer-substring (line-beginning-position) (line-end-position)))
+;; eglot sends changes from an idle timer, and batch Emacs is never idle: send them now.
+(eglot--signal-textDocument/didChange)
+(flymake-start)
+(unless (wait-until (lambda () (seq-some (lambda (s) (string= "CF0201" s)) (cf-diags))) 60)
+  (say "no CF0201: %S" (cf-diags)) (kill-emacs 1))
+(say "after edit: %S" (cf-diags))
+(let* ((server (eglot-current-server))
+       (beg (line-beginning-position)) (end (line-end-position))
+       (actions (jsonrpc-request server :textDocument/codeAction
+                                 (list :textDocument (eglot--TextDocumentIdentifier)
+                                       :range (list :start (eglot--pos-to-lsp-position beg) :end (eglot--pos-to-lsp-position end))
+                                       :context (list :diagnostics [])))))
+  (mapc (lambda (a) (say "action: %s" (plist-get a :title))) actions)
+  (let ((clamp (seq-find (lambda (a) (string-match-p "Duration(5)" (plist-get a :title))) actions)))
+    (eglot--apply-workspace-edit (plist-get clamp :edit))
+    (say "applied: %s" (plist-get clamp :title))))
+(eglot--signal-textDocument/didChange)
+(flymake-start)
+(wait-until (lambda () (not (seq-some (lambda (s) (string= "CF0201" s)) (cf-diags)))) 60)
+(say "after fix: %S" (cf-diags))
+(write-region (point-min) (point-max) (getenv "OUT"))
+(say "line now: %s" (save-excursion (goto-char (point-min)) (re-search-forward "\\.Duration(") (buffer-substring (line-beginning-position) (line-end-position))))
+(eglot-shutdown (eglot-current-server))
+(kill-emacs 0)
