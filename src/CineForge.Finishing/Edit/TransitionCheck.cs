@@ -33,7 +33,7 @@ public static class TransitionCheck
         {
             var from = timeline.Entries[i - 1].Shot;
             var to = timeline.Entries[i].Shot;
-            cuts.Add(new CutCheck(from.Name, to.Name, ContinuityChecks.CutChanges(film, from, to), MeasuredChanges(statistics[i - 1], statistics[i])));
+            cuts.Add(new CutCheck(from.Name, to.Name, ContinuityRules.Changes(ContinuityChecks.Look(film, from), ContinuityChecks.Look(film, to)), MeasuredChanges(statistics[i - 1], statistics[i])));
         }
 
         return cuts;

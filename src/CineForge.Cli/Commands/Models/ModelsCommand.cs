@@ -1,6 +1,8 @@
 using System.CommandLine;
+using CineForge.Onnx;
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
+using CineForge.Onnx.Video;
 using Spectre.Console;
 
 namespace CineForge.Cli.Commands.Models;
@@ -35,10 +37,30 @@ public sealed class ModelsCommand(IAnsiConsole console)
             writer.WriteLine(line);
         }
 
+        // Image-to-video: DIR/svd/ animates the shots when it is there; a broken one stops a render before any work.
+        var videoValid = true;
+        if (SvdFolder.IsPresent(directory))
+        {
+            try
+            {
+                var svd = SvdFolder.Open(directory);
+                writer.WriteLine($"Image-to-video: Stable Video Diffusion in {svd.Root}: {svd.NativeFrames} native frames, animates every shot.");
+            }
+            catch (ModelFolderException ex)
+            {
+                videoValid = false;
+                writer.WriteLine($"Image-to-video: problem: {ex.Message}");
+            }
+        }
+        else
+        {
+            writer.WriteLine($"Image-to-video: no {SvdFolder.SubFolder}/ folder: the depth parallax (or the previz) animates the shots.");
+        }
+
         var provider = ExecutionProviders.Choose();
         writer.WriteLine($"Execution provider: {provider.Provider}: {provider.Reason}.");
-        writer.WriteLine(lines[^1]);
+        writer.WriteLine(videoValid ? lines[^1] : $"{directory}: cannot be loaded: its {SvdFolder.SubFolder}/ folder is not a Stable Video Diffusion folder (see above).");
 
-        return report.IsValid ? ExitCodes.Success : ExitCodes.Usage;
+        return report.IsValid && videoValid ? ExitCodes.Success : ExitCodes.Usage;
     }
 }
