@@ -88,7 +88,7 @@ public sealed class OnnxRenderBackendsTests : IDisposable
         using var backends = Open();
 
         Assert.IsType<PrevizAnimator>(backends.Backends.Animator);
-        Assert.Contains(notices, n => n.StartsWith("No depth model", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.StartsWith("No svd/ or depth/ model", StringComparison.Ordinal));
     }
 
     [Fact]
