@@ -1,15 +1,18 @@
 // The whole finishing pass (edit, grade, sound, exports, report) of the 30 s cosmetic-ad example,
-// timed against one bare FFmpeg encode of the same length, size and frame rate in the same run.
+// timed against one bare FFmpeg encode of the same length, size and frame rate in the same run,
+// median of RUNS runs (5), with the load average of each.
 // Takes are synthetic (testsrc2 with a colour cast per shot) so the bench needs no render part 1.
-//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT]
+//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT [RUNS]]
 using System.Diagnostics;
 using System.Globalization;
 using CineForge;
 using CineForge.Finishing;
-using CineForge.Finishing.Media;
 using CineForge.Hosting;
+using CineForge.Runtime.Media;
+using CineForge.Runtime.Progress;
 
 var size = args.Length > 0 ? args[0] : "1536x864";
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var root = FindRoot();
 var script = Path.Combine(root, "examples", "cosmetic-ad", "film.csx");
 var film = (await FilmScript.LoadAsync(script))[0];
@@ -17,7 +20,7 @@ var work = Path.Combine(Path.GetTempPath(), "cineforge-finishing-bench-" + Guid.
 Directory.CreateDirectory(work);
 try
 {
-    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; {Ffmpeg.Version}");
+    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; ffmpeg {FfmpegTool.Default.Version}; load {Load()}");
     var selections = new List<ShotSelection>();
     var casts = new[] { "1:0.9:0.8", "0.85:0.92:1", "1:0.95:0.85", "0.9:1:0.9", "1:0.88:0.9", "0.9:0.95:1", "1:1:1" };
     for (var i = 0; i < film.Shots.Count; i++)
@@ -25,45 +28,54 @@ try
         var shot = film.Shots[i];
         var c = casts[i % casts.Length].Split(':');
         var clip = Path.Combine(work, shot.Name + ".mp4");
-        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(shot.Duration)}", "-vf", $"colorchannelmixer=rr={c[0]}:gg={c[1]}:bb={c[2]}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", clip }, "bench take");
+        FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(shot.Duration)}", "-vf", $"colorchannelmixer=rr={c[0]}:gg={c[1]}:bb={c[2]}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", clip }, "bench take");
         selections.Add(new ShotSelection(shot.Name, new TakeClip("A", clip, new Dictionary<string, double>())));
     }
 
     var source = Path.Combine(work, "source.mp4");
-    Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(film.Runtime)}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", source }, "bench source");
+    FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=24:duration={N(film.Runtime)}", "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p", source }, "bench source");
 
     double Baseline()
     {
         var watch = Stopwatch.StartNew();
-        Ffmpeg.Run(new[] { "-i", source, "-c:v", "libx264", "-pix_fmt", "yuv420p", Path.Combine(work, "baseline.mp4") }, "baseline encode");
+        FfmpegTool.Default.Run(new[] { "-i", source, "-c:v", "libx264", "-pix_fmt", "yuv420p", Path.Combine(work, "baseline.mp4") }, "baseline encode");
         return watch.Elapsed.TotalSeconds;
     }
 
-    var before = Baseline();
-    var stages = new List<(string Stage, double At)>();
-    var finishing = Stopwatch.StartNew();
-    var request = new FinishingRequest
+    // Each run: a bare encode, then the whole finishing pass from an empty work folder; the ratio is
+    // taken within the run, and the median over the runs is reported with each run's load average.
+    FinishingResult? result = null;
+    var ratios = new List<(double Ratio, double Total, double Baseline, string Load, List<(string Stage, double Seconds)> Stages)>();
+    for (var run = 0; run < runs; run++)
     {
-        Film = film,
-        Selections = selections,
-        FilmDirectory = Path.GetDirectoryName(script)!,
-        OutputDirectory = Path.Combine(work, "out"),
-        ScriptPath = script,
-    };
-    var result = new FinishingPipeline().Run(request, stage => stages.Add((stage, finishing.Elapsed.TotalSeconds)));
-    var total = finishing.Elapsed.TotalSeconds;
-    var after = Baseline();
-    var baseline = (before + after) / 2;
-
-    Console.WriteLine($"baseline: bare x264 encode of the same {N(film.Runtime)} s: {N(before)} s and {N(after)} s (mean {N(baseline)} s)");
-    for (var i = 0; i < stages.Count; i++)
-    {
-        var end = i + 1 < stages.Count ? stages[i + 1].At : total;
-        Console.WriteLine($"  {stages[i].Stage,-7} {N(end - stages[i].At),7} s  ({N((end - stages[i].At) / baseline)}x baseline)");
+        var baseline = Baseline();
+        var stages = new List<(string Stage, double At)>();
+        var finishing = Stopwatch.StartNew();
+        var request = new FinishingRequest
+        {
+            Film = film,
+            Selections = selections,
+            FilmDirectory = Path.GetDirectoryName(script)!,
+            OutputDirectory = Path.Combine(work, "out" + run),
+            ScriptPath = script,
+        };
+        result = new FinishingPipeline().Run(request, new StageClock(e => stages.Add((e.Stage.ToString().ToLowerInvariant(), finishing.Elapsed.TotalSeconds))));
+        var total = finishing.Elapsed.TotalSeconds;
+        var load = Load();
+        var split = stages.Select((s, i) => (s.Stage, (i + 1 < stages.Count ? stages[i + 1].At : total) - s.At)).ToList();
+        ratios.Add((total / baseline, total, baseline, load, split));
+        Console.WriteLine($"run {run + 1}: finishing {N(total)} s, bare encode {N(baseline)} s, {N(total / baseline)}x; load {load}; " + string.Join(", ", split.Select(s => $"{s.Item1} {N(s.Item2)} s")));
+        Directory.Delete(request.OutputDirectory, recursive: true);
     }
 
-    Console.WriteLine($"finishing pass: {N(total)} s = {N(total / baseline)}x the bare encode");
-    Console.WriteLine("stems: " + string.Join(", ", result.Sound.Stems.Select(s => $"{s.Name} {N(s.Measured.Integrated)} LUFS")));
+    var median = ratios.OrderBy(r => r.Ratio).ElementAt(ratios.Count / 2);
+    Console.WriteLine($"median of {runs}: finishing pass {N(median.Total)} s = {N(median.Ratio)}x the bare encode ({N(median.Baseline)} s) in the same run; load {median.Load}");
+    foreach (var (stage, seconds) in median.Stages)
+    {
+        Console.WriteLine($"  {stage,-7} {N(seconds),7} s  ({N(seconds / median.Baseline)}x baseline)");
+    }
+
+    Console.WriteLine("stems: " + string.Join(", ", result!.Sound.Stems.Select(s => $"{s.Name} {N(s.Measured.Integrated)} LUFS")));
 }
 finally
 {
@@ -71,6 +83,8 @@ finally
 }
 
 static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static string FindRoot()
 {
@@ -81,4 +95,10 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("CineForge.sln not found");
+}
+
+// Reports on the reporting thread, so each stage's start time is read when it starts.
+internal sealed class StageClock(Action<RenderEvent> onEvent) : IProgress<RenderEvent>
+{
+    public void Report(RenderEvent value) => onEvent(value);
 }

@@ -5,6 +5,9 @@
 //                        MB of weights vs hashing the same file (what reading it costs)
 //   parallax [WxH]       one depth-parallax frame vs the same frame with parallax 0 (the plain move
 //                        through the same renderer)
+//   gpu                  the tests' tiny SD and SVD folders on the CUDA provider against the CPU provider
+//                        (whose results the reference tests pin to diffusers' formulas): the largest byte
+//                        difference of each output and the time of each call (bench/gpu/run.sh)
 // A plain Stopwatch harness: each case is a few large operations, not micro-benchmarks.
 using System.Diagnostics;
 using System.Globalization;
@@ -12,6 +15,7 @@ using CineForge.Onnx.Depth;
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Scheduling;
+using CineForge.Runtime.Imaging;
 using Google.Protobuf;
 using Onnx;
 
@@ -28,8 +32,10 @@ switch (mode)
     case "parallax":
         Parallax(Size(args, 1536, 864));
         break;
+    case "gpu":
+        return CineForge.Onnx.Bench.GpuCheck.Run();
     default:
-        Console.Error.WriteLine($"unknown mode {mode}: sampler, check or parallax");
+        Console.Error.WriteLine($"unknown mode {mode}: sampler, check, parallax or gpu");
         return 2;
 }
 
@@ -149,7 +155,7 @@ static void Parallax((int Width, int Height) size)
         }
     }
 
-    var picture = new RgbPixels(cw, ch, rgb);
+    var picture = new RgbImage(cw, ch, rgb);
     var depth = new DepthMap(cw, ch, nearness);
     var frame = new byte[size.Width * size.Height * 3];
     var view = new ParallaxView(1.08, 30, -12);

@@ -40,6 +40,15 @@ public sealed record FinishingRequest
     /// <summary>The lock file, archived next to the master.</summary>
     public string? LockFilePath { get; init; }
 
+    /// <summary>The render's ffmpeg (<see cref="CineForge.Runtime.RenderOptions.FfmpegPath"/>); default as for a render with no <c>--ffmpeg</c>.</summary>
+    public CineForge.Runtime.Media.FfmpegTool Ffmpeg
+    {
+        get => ffmpeg ?? CineForge.Runtime.Media.FfmpegTool.Default;
+        init => ffmpeg = value;
+    }
+
+    private readonly CineForge.Runtime.Media.FfmpegTool? ffmpeg;
+
     /// <summary>Resolves a plan path against <see cref="FilmDirectory"/>.</summary>
     public string Resolve(string path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(FilmDirectory, path));
 }

@@ -7,6 +7,8 @@ using CineForge.Finishing.Media;
 using CineForge.Finishing.Report;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Progress;
 
 namespace CineForge.Finishing;
 
@@ -37,9 +39,10 @@ public sealed class FinishingPipeline
     /// <summary>Where the report goes under <paramref name="outputDirectory"/>.</summary>
     public static string ReportFolder(string outputDirectory) => Path.Combine(outputDirectory, "report");
 
-    /// <summary>Finishes <paramref name="request"/>'s film; <paramref name="progress"/> hears each stage's name as it starts.</summary>
-    /// <exception cref="FinishingException">Bad input or a failed stage; the message names the file or rule.</exception>
-    public FinishingResult Run(FinishingRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Finishes <paramref name="request"/>'s film; <paramref name="progress"/> hears each stage as it starts (<see cref="RenderEvent.Finishing"/>).</summary>
+    /// <exception cref="FinishingException">Bad input; the message names the file or rule.</exception>
+    /// <exception cref="CineForge.Runtime.RenderException">A failed FFmpeg run.</exception>
+    public FinishingResult Run(FinishingRequest request, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         var exportsFolder = new ExportFolder(ExportsFolder(request.OutputDirectory));
 
@@ -62,24 +65,25 @@ public sealed class FinishingPipeline
         }
 
         var work = cache ?? new StageCache(Path.Combine(request.OutputDirectory, ".work", "finishing"));
-        progress?.Invoke("edit");
+        progress?.Report(RenderEvent.Finishing(RenderStage.Edit));
         var edit = new EditStage().Run(request, work, cancellationToken);
-        progress?.Invoke("grade");
+        progress?.Report(RenderEvent.Finishing(RenderStage.Grade));
         var grade = new GradeStage().Run(request, edit, work, cancellationToken);
-        progress?.Invoke("sound");
+        progress?.Report(RenderEvent.Finishing(RenderStage.Sound));
         var sound = new SoundStage().Run(request, edit.Timeline.Duration, work, cancellationToken);
 
         var settings = SettingsLog(request, edit, grade, sound, null);
-        var settingsFile = work.GetOrCreate("settings", StageCache.Key(settings), ".json", path => File.WriteAllText(path, settings));
+        var settingsFile = work.GetOrCreate("settings", ArtefactKey.For("settings").Add("log", settings).Hash(), ".json", path => File.WriteAllText(path, settings));
         archive.Add((settingsFile, "settings.json"));
-        progress?.Invoke("export");
-        var exports = new ExportStage().Run(request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken, work);
+        progress?.Report(RenderEvent.Finishing(RenderStage.Export));
+        var exports = new ExportStage().Run(request.Ffmpeg, request.Film, edit, grade.VideoPath, sound.MixPath, exportsFolder, archive, cancellationToken, work);
 
-        progress?.Invoke("report");
+        progress?.Report(RenderEvent.Finishing(RenderStage.Report));
         var qa = Qa(request, edit, grade, sound, exports);
         var report = new ReportStage().Run(new ReportData
         {
             Film = request.Film,
+            Ffmpeg = request.Ffmpeg,
             Edit = edit,
             Grade = grade,
             Sound = sound,
@@ -129,7 +133,7 @@ public sealed class FinishingPipeline
         var fps = edit.Timeline.Fps;
         var log = new JsonObject
         {
-            ["tools"] = new JsonObject { ["ffmpeg"] = Ffmpeg.Version },
+            ["tools"] = new JsonObject { ["ffmpeg"] = request.Ffmpeg.Version },
             ["edit"] = new JsonObject
             {
                 ["size"] = edit.Timeline.Size.ToString(),

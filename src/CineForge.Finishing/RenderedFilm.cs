@@ -33,5 +33,23 @@ public static class RenderedFilm
         };
     }
 
+    /// <summary>
+    /// The finishing request for <paramref name="film"/> rendered as <paramref name="render"/> with
+    /// <paramref name="options"/>: assets from <see cref="RenderOptions.AssetRootOrDefault"/>, the script
+    /// (when named) archived, and the ffmpeg the shots were encoded with.
+    /// </summary>
+    /// <exception cref="FinishingException">A shot has no selected take (every take failed QA).</exception>
+    public static FinishingRequest Request(Film film, FilmRenderResult render, RenderOptions options)
+    {
+        var request = options.ScriptPath is { } script
+            ? Request(film, render, script)
+            : Request(film, render, Path.Combine(options.AssetRootOrDefault, "film.csx")) with { ScriptPath = null };
+        return request with
+        {
+            FilmDirectory = Path.GetFullPath(options.AssetRootOrDefault),
+            Ffmpeg = render.Ffmpeg ?? Runtime.Media.FfmpegTool.Locate(options.FfmpegPath),
+        };
+    }
+
     private static TakeClip Take(TakeResult take) => new(take.Label, take.Clip, take.Qa.Scores.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal));
 }

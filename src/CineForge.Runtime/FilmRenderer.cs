@@ -53,13 +53,13 @@ public sealed class FilmRenderer
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
         Preflight.CheckPlan(film);
-        Preflight.CheckAssets(film, options.AssetRoot ?? FilmAssets.Root);
+        Preflight.CheckAssets(film, options.AssetRootOrDefault);
         var filmDirectory = Path.Combine(Path.GetFullPath(options.OutputDirectory), FolderName(film));
         var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
         var committed = options.Locked ? FilmLock.ReadCommitted(lockPath) : null;
         var ffmpeg = FfmpegTool.Locate(options.FfmpegPath);
         Preflight.CheckWritable(filmDirectory);
-        var store = new ArtefactStore(options.CacheDirectory ?? Path.Combine(Path.GetFullPath(options.OutputDirectory), ".cineforge", "cache"));
+        var store = new ArtefactStore(options.StoreDirectory);
         AtomicFile.Sweep(filmDirectory, TimeSpan.FromHours(1));
 
         using var renderLock = AcquireLock(filmDirectory);
@@ -97,7 +97,7 @@ public sealed class FilmRenderer
         }
 
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
-        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification);
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg };
         AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
         return result;
     }

@@ -12,6 +12,12 @@ public sealed record RenderOptions
     /// <summary>The content-addressed store; default <c>&lt;output&gt;/.cineforge/cache</c>.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>The store folder in use: <see cref="CacheDirectory"/>, else <c>&lt;output&gt;/.cineforge/cache</c> (shots and finishing share it).</summary>
+    public string StoreDirectory => Path.GetFullPath(CacheDirectory ?? Path.Combine(Path.GetFullPath(OutputDirectory), ".cineforge", "cache"));
+
+    /// <summary>The film script: archived next to the master; its folder is the asset root when <see cref="AssetRoot"/> is not set.</summary>
+    public string? ScriptPath { get; init; }
+
     /// <summary>The lock file; default <c>&lt;output&gt;/&lt;film&gt;/film.lock.json</c> (the CLI puts it next to the script).</summary>
     public string? LockFile { get; init; }
 
@@ -21,8 +27,11 @@ public sealed record RenderOptions
     /// </summary>
     public bool Locked { get; init; }
 
-    /// <summary>Folder the film's relative asset paths resolve from; default <see cref="FilmAssets.Root"/>.</summary>
+    /// <summary>Folder the film's relative asset paths resolve from; default the script's folder, else <see cref="FilmAssets.Root"/>.</summary>
     public string? AssetRoot { get; init; }
+
+    /// <summary>The asset root in use: <see cref="AssetRoot"/>, else the script's folder, else <see cref="FilmAssets.Root"/>.</summary>
+    public string AssetRootOrDefault => AssetRoot ?? (ScriptPath is null ? FilmAssets.Root : Path.GetDirectoryName(Path.GetFullPath(ScriptPath))!);
 
     /// <summary>The ffmpeg executable; default CINEFORGE_FFMPEG, then "ffmpeg" on the PATH.</summary>
     public string? FfmpegPath { get; init; }

@@ -58,4 +58,7 @@ public sealed record FilmRenderResult(string FilmDirectory, IReadOnlyList<ShotRe
 {
     /// <summary>True when every shot has a selected take.</summary>
     public bool AllSelected => Shots.All(s => !s.Rejected);
+
+    /// <summary>The ffmpeg the shots were encoded with (<see cref="RenderOptions.FfmpegPath"/>); finishing runs the same one.</summary>
+    public Media.FfmpegTool? Ffmpeg { get; init; }
 }

@@ -61,10 +61,11 @@ internal static class CliProcess
     public static string Assembly { get; } = System.IO.Path.Combine(AppContext.BaseDirectory, "cineforge.dll");
 
     /// <summary>Runs <c>cineforge args</c> in <paramref name="workingDirectory"/> (default: the repository root) with its own compile cache.</summary>
-    public static CliRun Run(string cacheDirectory, string? workingDirectory, params string[] args) => Run(cacheDirectory, workingDirectory, new Dictionary<string, string?>(), args);
+    public static CliRun Run(string cacheDirectory, string? workingDirectory, params string[] args)
+        => Run(cacheDirectory, workingDirectory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(120), args);
 
-    /// <summary>Runs <c>cineforge args</c> with <paramref name="environment"/> added to (or, for null values, removed from) its environment.</summary>
-    public static CliRun Run(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary>As <see cref="Run(string, string?, string[])"/>, with <paramref name="environment"/> set (a null value removes the variable) and a time limit.</summary>
+    public static CliRun Run(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -83,16 +84,23 @@ internal static class CliProcess
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("cineforge " + string.Join(" ", args) + " did not finish in 120 s.");
+            throw new TimeoutException("cineforge " + string.Join(" ", args) + $" did not finish in {limit.TotalSeconds:0} s.");
         }
 
         return new CliRun(process.ExitCode, output.Result, errors.Result);

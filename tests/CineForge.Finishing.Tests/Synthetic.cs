@@ -1,5 +1,6 @@
 using System.Globalization;
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Tests;
 
@@ -20,7 +21,7 @@ internal sealed class Synthetic : IDisposable
     public string Clip(string name, double seconds, double red = 1, double green = 1, double blue = 1, int width = 192, int height = 108)
     {
         var path = PathOf(name + ".mp4");
-        Ffmpeg.Run(new[]
+        FfmpegTool.Default.Run(new[]
         {
             "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=24:duration={F(seconds)}",
             "-vf", $"colorchannelmixer=rr={F(red)}:gg={F(green)}:bb={F(blue)}",
@@ -34,7 +35,7 @@ internal sealed class Synthetic : IDisposable
     {
         var path = PathOf(name + ".mp4");
         var boxWidth = width / 8;
-        Ffmpeg.Run(new[]
+        FfmpegTool.Default.Run(new[]
         {
             "-f", "lavfi", "-i", $"color=c=0x202020:size={width}x{height}:rate=24:duration={F(seconds)}",
             "-vf", $"drawbox=x={(int)(subjectX * width)}:y={height / 4}:w={boxWidth}:h={height / 2}:color=0xf0e0d0:t=fill,drawgrid=x={(int)(subjectX * width)}:y={height / 4}:w=4:h=4:t=1:color=0x303030",
@@ -47,7 +48,7 @@ internal sealed class Synthetic : IDisposable
     public string Tone(string name, double seconds, double frequency = 1000, double volumeDb = -20)
     {
         var path = PathOf(name + ".wav");
-        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"sine=frequency={F(frequency)}:sample_rate=48000:duration={F(seconds)}", "-af", $"volume={F(volumeDb)}dB", "-c:a", "pcm_s16le", path }, "test tone");
+        FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"sine=frequency={F(frequency)}:sample_rate=48000:duration={F(seconds)}", "-af", $"volume={F(volumeDb)}dB", "-c:a", "pcm_s16le", path }, "test tone");
         return path;
     }
 
@@ -55,7 +56,7 @@ internal sealed class Synthetic : IDisposable
     public string Noise(string name, double seconds, double amplitude = 0.3)
     {
         var path = PathOf(name + ".wav");
-        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude={F(amplitude)}:sample_rate=48000:duration={F(seconds)}:seed=7", "-c:a", "pcm_s16le", path }, "test noise");
+        FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude={F(amplitude)}:sample_rate=48000:duration={F(seconds)}:seed=7", "-c:a", "pcm_s16le", path }, "test noise");
         return path;
     }
 

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Edit;
 
@@ -23,7 +26,7 @@ public sealed class EditStage
     /// <summary>Runs the edit for <paramref name="request"/>, reusing cached work in <paramref name="cache"/>.</summary>
     public EditResult Run(FinishingRequest request, StageCache cache, CancellationToken cancellationToken = default)
     {
-        var probes = request.Selections.ToDictionary(s => s.ShotName, s => MediaProbe.Probe(s.Selected.Path), StringComparer.Ordinal);
+        var probes = request.Selections.ToDictionary(s => s.ShotName, s => MediaProbe.Probe(request.Ffmpeg, s.Selected.Path), StringComparer.Ordinal);
         var first = request.Film.Shots.Count == 0 ? null : probes.GetValueOrDefault(request.Film.Shots[0].Name);
         if (first is null || first.Width == 0)
         {
@@ -48,20 +51,25 @@ public sealed class EditStage
             }
         }
 
-        var key = StageCache.Key(new object?[] { "edit", Ffmpeg.Version, size, timeline.Fps }
-            .Concat(timeline.Entries.SelectMany(e => new object?[] { e.Shot.Name, e.Frames, new FileContent(e.Selection.Selected.Path) })).ToArray());
-        var video = cache.GetOrCreate("edit", key, ".mkv", output => Cut(timeline, output, cancellationToken));
+        var key = ArtefactKey.For("edit").Add("ffmpeg", request.Ffmpeg.Version).Add("size", size.ToString()).Add("fps", timeline.Fps)
+            .Add("shots", timeline.Entries.Select(e => new[] { e.Shot.Name, e.Frames.ToString(CultureInfo.InvariantCulture), "sha256:" + ArtefactKey.HashFile(e.Selection.Selected.Path) }).ToArray()).Hash();
+        var video = cache.GetOrCreate("edit", key, ".mkv", output => Cut(request.Ffmpeg, timeline, output, cancellationToken));
 
         var measureHeight = Math.Max(2, (int)Math.Round(MeasureWidth * (double)size.Height / size.Width / 2) * 2);
         var statistics = timeline.Entries
-            .Select(e => cache.Measure("edit", StageCache.Key("statistics-1", Path.GetFileName(video), e.StartFrame, e.Frames, timeline.Fps, MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
-                ClipStatistics.Measure(FrameSampler.Sample(video, e.Start(timeline.Fps), e.Duration(timeline.Fps), MeasureWidth, measureHeight, Continuity.MeasurementFps))))
+            .Select(e => cache.Measure("edit", StatisticsKey(video, e, timeline.Fps, measureHeight), () =>
+                ClipStatistics.Measure(FrameSampler.Sample(request.Ffmpeg, video, e.Start(timeline.Fps), e.Duration(timeline.Fps), MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         var cuts = TransitionCheck.Check(request.Film, timeline, statistics);
         return new EditResult(timeline, video, statistics, cuts);
     }
 
-    private static void Cut(Timeline timeline, string output, CancellationToken cancellationToken)
+    /// <summary>The key of one shot's statistics measured on <paramref name="video"/> (the cut or the graded cut, both content-addressed).</summary>
+    internal static string StatisticsKey(string video, TimelineEntry entry, int fps, int measureHeight)
+        => ArtefactKey.For("statistics-1").Add("video", Path.GetFileName(video)).Add("startFrame", entry.StartFrame).Add("frames", entry.Frames).Add("fps", fps)
+            .Add("size", $"{MeasureWidth}x{measureHeight}").Add("sampleFps", Continuity.MeasurementFps).Hash();
+
+    private static void Cut(FfmpegTool ffmpeg, Timeline timeline, string output, CancellationToken cancellationToken)
     {
         var args = new List<string>();
         var graph = new StringBuilder();
@@ -83,6 +91,6 @@ public sealed class EditStage
         args.AddRange(new[] { "-filter_complex", graph.ToString(), "-map", "[out]", "-r", timeline.Fps.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         args.AddRange(Intermediate.VideoArguments);
         args.AddRange(new[] { "-f", "matroska", output });
-        Ffmpeg.Run(args, "Edit", cancellationToken);
+        ffmpeg.Run(args, "Edit", cancellationToken);
     }
 }

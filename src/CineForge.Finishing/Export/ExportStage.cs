@@ -2,6 +2,9 @@ using System.Globalization;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Export;
 
@@ -52,12 +55,13 @@ public sealed class ExportStage
     /// <param name="edit">The edit (timeline and per-shot statistics, for the mobile crop).</param>
     /// <param name="gradedVideo">The graded cut.</param>
     /// <param name="mix">The sound mix.</param>
+    /// <param name="ffmpeg">The render's ffmpeg.</param>
     /// <param name="folder">The exports folder.</param>
     /// <param name="archive">Files to archive next to the master: (source path, name in the folder).</param>
     /// <param name="cancellationToken">Cancels the encode.</param>
     /// <param name="cache">Where encoded exports are kept by the hash of what made them, so a rerun with the same graded cut, mix and settings copies them instead of encoding again; none when null.</param>
     /// <exception cref="FinishingException">The exports folder holds foreign files, or an encode fails; nothing is published.</exception>
-    public ExportResult Run(Film film, EditResult edit, string gradedVideo, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, CancellationToken cancellationToken = default, StageCache? cache = null)
+    public ExportResult Run(FfmpegTool ffmpeg, Film film, EditResult edit, string gradedVideo, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, CancellationToken cancellationToken = default, StageCache? cache = null)
     {
         folder.EnsureReplaceable();
         var timeline = edit.Timeline;
@@ -70,7 +74,7 @@ public sealed class ExportStage
             var outputs = targets.Select(t => (Target: t, Path: System.IO.Path.Combine(staging, t.Kind.ToString().ToLowerInvariant(), name + (t.Kind == ExportKind.Master ? ".mov" : ".mp4")))).ToList();
             if (outputs.Count > 0)
             {
-                EncodeOrReuse(timeline, gradedVideo, mix, outputs, crop, cache, cancellationToken);
+                EncodeOrReuse(ffmpeg, timeline, gradedVideo, mix, outputs, crop, cache, cancellationToken);
             }
 
             var archived = new List<string>();
@@ -87,14 +91,14 @@ public sealed class ExportStage
             if (mobile.Path is not null && crop is not null)
             {
                 var phoneHeight = PhoneWidth * crop.OutputHeight / crop.OutputWidth;
-                mobileContrast = RmsContrast(FrameSampler.Sample(mobile.Path, 0, timeline.Duration, PhoneWidth, phoneHeight & ~1, 2));
+                mobileContrast = RmsContrast(FrameSampler.Sample(ffmpeg, mobile.Path, 0, timeline.Duration, PhoneWidth, phoneHeight & ~1, 2));
             }
 
             folder.Publish(staging);
             var files = outputs.Select(o =>
             {
                 var published = System.IO.Path.Combine(folder.Path, System.IO.Path.GetRelativePath(staging, o.Path));
-                return new ExportFile(o.Target.Kind, published, MediaProbe.Probe(published), o.Target.HighlightCeiling);
+                return new ExportFile(o.Target.Kind, published, MediaProbe.Probe(ffmpeg, published), o.Target.HighlightCeiling);
             }).ToList();
             var codecs = new List<string>
             {
@@ -132,20 +136,20 @@ public sealed class ExportStage
 
     // The graded cut and the mix are content-addressed (their names are their keys), and the filter
     // graph and codec arguments are the rest of what makes the bytes: the same key, the same files.
-    private static void EncodeOrReuse(Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache? cache, CancellationToken cancellationToken)
+    private static void EncodeOrReuse(FfmpegTool ffmpeg, Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache? cache, CancellationToken cancellationToken)
     {
         var (graph, args) = Command(timeline, graded, mix, outputs, crop);
         if (cache is null)
         {
-            Ffmpeg.Run(args, "Export", cancellationToken);
+            ffmpeg.Run(args, "Export", cancellationToken);
             return;
         }
 
-        var key = StageCache.Key("export", Ffmpeg.Version, System.IO.Path.GetFileName(graded), System.IO.Path.GetFileName(mix), graph, string.Join(' ', outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments))));
+        var key = ArtefactKey.For("export").Add("ffmpeg", ffmpeg.Version).Add("graded", System.IO.Path.GetFileName(graded)).Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments)).ToArray()).Hash();
         var stored = outputs.Select(o => cache.PathFor("export", key + "-" + o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
         if (!stored.All(File.Exists))
         {
-            Ffmpeg.Run(args, "Export", cancellationToken);
+            ffmpeg.Run(args, "Export", cancellationToken);
             for (var i = 0; i < outputs.Count; i++)
             {
                 var encoded = outputs[i].Path;
@@ -200,7 +204,7 @@ public sealed class ExportStage
         return (filter + "\n" + fps, args);
     }
 
-    private static double RmsContrast(IReadOnlyList<RgbFrame> frames)
+    private static double RmsContrast(IReadOnlyList<RgbImage> frames)
     {
         var values = new List<double>();
         foreach (var frame in frames)

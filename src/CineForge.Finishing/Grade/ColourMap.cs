@@ -1,4 +1,6 @@
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Determinism;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Finishing.Grade;
 
@@ -37,7 +39,7 @@ public sealed class ColourMap
         if (plan.ExposureStops is { } stops)
         {
             // Exposure works in linear light, like a change of aperture.
-            var factor = Math.Pow(2, stops);
+            var factor = DetMath.Pow(2, stops);
             c = new Rgb(Colour.ToEncoded(Math.Min(1, Colour.ToLinear(c.R) * factor)), Colour.ToEncoded(Math.Min(1, Colour.ToLinear(c.G) * factor)), Colour.ToEncoded(Math.Min(1, Colour.ToLinear(c.B) * factor)));
         }
 

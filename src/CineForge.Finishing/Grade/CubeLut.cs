@@ -1,6 +1,7 @@
 using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Finishing.Grade;
 

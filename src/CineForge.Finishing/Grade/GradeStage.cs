@@ -3,6 +3,9 @@ using System.Text;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Grade;
 
@@ -43,8 +46,8 @@ public sealed class GradeStage
         {
             var means = timeline.Entries.Select(e => cache.Measure(
                 "grade",
-                StageCache.Key("harmonize-mean-1", Path.GetFileName(edit.VideoPath), e.StartFrame, e.Frames, timeline.Fps, HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps, plan.ExposureStops, plan.SoftContrast, plan.SecondarySkin),
-                () => MeanAfter(FrameSampler.Sample(edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps), primary.Primary))).ToList();
+                ArtefactKey.For("harmonize-mean-1").Add("cut", Path.GetFileName(edit.VideoPath)).Add("startFrame", e.StartFrame).Add("frames", e.Frames).Add("fps", timeline.Fps).Add("sample", $"{HarmonizeSampleWidth}x{sampleHeight}@{HarmonizeSampleFps}").Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast).Add("secondarySkin", plan.SecondarySkin).Hash(),
+                () => MeanAfter(FrameSampler.Sample(request.Ffmpeg, edit.VideoPath, e.Start(timeline.Fps), e.Duration(timeline.Fps), HarmonizeSampleWidth, sampleHeight, HarmonizeSampleFps), primary.Primary))).ToList();
             harmonization = Harmonizer.Compute(means, amount);
         }
 
@@ -53,21 +56,21 @@ public sealed class GradeStage
         var cluts = maps.Select((map, i) =>
         {
             var gains = harmonization?.Gains[i];
-            var key = StageCache.Key("hald", HaldClut.DefaultLevel, plan.ExposureStops, plan.SoftContrast, plan.SecondarySkin, plan.Harmonize,
-                gains?.R.ToString("R", CultureInfo.InvariantCulture), gains?.G.ToString("R", CultureInfo.InvariantCulture), gains?.B.ToString("R", CultureInfo.InvariantCulture),
-                lutHash, plan.Look?.Strength);
+            var key = ArtefactKey.For("hald").Add("level", HaldClut.DefaultLevel).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast)
+                .Add("secondarySkin", plan.SecondarySkin).Add("harmonize", plan.Harmonize)
+                .Add("gains", gains is { } g ? new[] { g.R, g.G, g.B } : null).Add("lut", lutHash).Add("lutStrength", plan.Look?.Strength).Hash();
             return cache.GetOrCreate("grade", key, ".ppm", path => HaldClut.Write(path, map.Apply));
         }).ToList();
 
-        var videoKey = StageCache.Key(new object?[] { "graded", Ffmpeg.Version, new FileContent(edit.VideoPath), plan.Sharpen, plan.Grain, NoiseStrengthPerGrain }
-            .Concat(cluts.Select(c => (object?)Path.GetFileName(c)))
-            .Concat(timeline.Entries.Select(e => (object?)(e.StartFrame + ":" + e.Frames))).ToArray());
-        var graded = cache.GetOrCreate("grade", videoKey, ".mkv", output => Render(edit, plan, cluts, output, cancellationToken));
+        var videoKey = ArtefactKey.For("graded").Add("ffmpeg", request.Ffmpeg.Version).AddFile("cut", edit.VideoPath).Add("sharpen", plan.Sharpen).Add("grain", plan.Grain).Add("noisePerGrain", NoiseStrengthPerGrain)
+            .Add("cluts", cluts.Select(Path.GetFileName).ToArray())
+            .Add("shots", timeline.Entries.Select(e => e.StartFrame + ":" + e.Frames).ToArray()).Hash();
+        var graded = cache.GetOrCreate("grade", videoKey, ".mkv", output => Render(request.Ffmpeg, edit, plan, cluts, output, cancellationToken));
 
         var measureHeight = Math.Max(2, (int)Math.Round(EditStage.MeasureWidth * (double)timeline.Size.Height / timeline.Size.Width / 2) * 2);
         var after = timeline.Entries
-            .Select(e => cache.Measure("grade", StageCache.Key("statistics-1", Path.GetFileName(graded), e.StartFrame, e.Frames, timeline.Fps, EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps), () =>
-                ClipStatistics.Measure(FrameSampler.Sample(graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps))))
+            .Select(e => cache.Measure("grade", EditStage.StatisticsKey(graded, e, timeline.Fps, measureHeight), () =>
+                ClipStatistics.Measure(FrameSampler.Sample(request.Ffmpeg, graded, e.Start(timeline.Fps), e.Duration(timeline.Fps), EditStage.MeasureWidth, measureHeight, Continuity.MeasurementFps))))
             .ToList();
         return new GradeResult(graded, plan, harmonization, edit.Statistics.Select(s => s.MeanColour).ToList(), after);
     }
@@ -109,7 +112,7 @@ public sealed class GradeStage
         return graph.ToString();
     }
 
-    private static void Render(EditResult edit, GradePlan plan, IReadOnlyList<string> cluts, string output, CancellationToken cancellationToken)
+    private static void Render(FfmpegTool ffmpeg, EditResult edit, GradePlan plan, IReadOnlyList<string> cluts, string output, CancellationToken cancellationToken)
     {
         var timeline = edit.Timeline;
         var args = new List<string>();
@@ -127,10 +130,10 @@ public sealed class GradeStage
         args.AddRange(new[] { "-filter_complex", FilterGraph(timeline, plan, cluts.Count), "-map", "[out]", "-r", timeline.Fps.ToString(CultureInfo.InvariantCulture) });
         args.AddRange(Intermediate.VideoArguments);
         args.AddRange(new[] { "-f", "matroska", output });
-        Ffmpeg.Run(args, "Grade", cancellationToken);
+        ffmpeg.Run(args, "Grade", cancellationToken);
     }
 
-    private static Rgb MeanAfter(IReadOnlyList<RgbFrame> frames, Func<Rgb, Rgb> map)
+    private static Rgb MeanAfter(IReadOnlyList<RgbImage> frames, Func<Rgb, Rgb> map)
     {
         double r = 0, g = 0, b = 0;
         long count = 0;

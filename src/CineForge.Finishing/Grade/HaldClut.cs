@@ -1,4 +1,5 @@
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Finishing.Grade;
 

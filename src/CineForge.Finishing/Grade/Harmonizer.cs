@@ -1,4 +1,6 @@
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Determinism;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Finishing.Grade;
 
@@ -49,7 +51,7 @@ public static class Harmonizer
     public static Rgb Gains(Rgb mean, double amount)
     {
         var luma = mean.Luma;
-        static double Gain(double channel, double luma, double amount) => channel <= 1e-4 ? 1 : Math.Pow(luma / channel, amount);
+        static double Gain(double channel, double luma, double amount) => channel <= 1e-4 ? 1 : DetMath.Pow(luma / channel, amount);
         var g = new Rgb(Gain(mean.R, luma, amount), Gain(mean.G, luma, amount), Gain(mean.B, luma, amount));
 
         // Keep the shot's luma where it was: the gains change balance, not exposure.

@@ -1,3 +1,5 @@
+using CineForge.Runtime.Imaging;
+
 namespace CineForge.Finishing.Media;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed record ClipStatistics
     public required IReadOnlyList<double> ColumnEnergy { get; init; }
 
     /// <summary>Measures <paramref name="frames"/>.</summary>
-    public static ClipStatistics Measure(IReadOnlyList<RgbFrame> frames)
+    public static ClipStatistics Measure(IReadOnlyList<RgbImage> frames)
     {
         double r = 0, g = 0, b = 0, left = 0, right = 0, motion = 0, detail = 0;
         var lumas = new List<double>();

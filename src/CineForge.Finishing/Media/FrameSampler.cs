@@ -1,23 +1,8 @@
 using System.Globalization;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Media;
-
-/// <summary>One decoded RGB frame, 8 bits per channel, rows top to bottom.</summary>
-/// <param name="Width">Width in pixels.</param>
-/// <param name="Height">Height in pixels.</param>
-/// <param name="Pixels">Interleaved RGB bytes.</param>
-public sealed record RgbFrame(int Width, int Height, byte[] Pixels)
-{
-    /// <summary>The colour at (<paramref name="x"/>, <paramref name="y"/>).</summary>
-    public Rgb At(int x, int y)
-    {
-        var i = ((y * Width) + x) * 3;
-        return new Rgb(Pixels[i] / 255.0, Pixels[i + 1] / 255.0, Pixels[i + 2] / 255.0);
-    }
-
-    /// <summary>Rec. 709 luma at (<paramref name="x"/>, <paramref name="y"/>), 0..1.</summary>
-    public double LumaAt(int x, int y) => At(x, y).Luma;
-}
 
 /// <summary>
 /// Decodes a reduced copy of a clip (a few frames per second, a small frame) for measurement. Measuring
@@ -26,12 +11,12 @@ public sealed record RgbFrame(int Width, int Height, byte[] Pixels)
 public static class FrameSampler
 {
     /// <summary>Frames of <paramref name="path"/> from <paramref name="start"/> for <paramref name="duration"/> s, at <paramref name="fps"/>, scaled to <paramref name="width"/> x <paramref name="height"/>.</summary>
-    public static IReadOnlyList<RgbFrame> Sample(string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
+    public static IReadOnlyList<RgbImage> Sample(FfmpegTool ffmpeg, string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
     {
         var filter = (extraFilter is null ? string.Empty : extraFilter + ",") + $"fps={F(fps)},scale={width}:{height}:flags=area,format=rgb24";
-        var frames = new List<RgbFrame>();
+        var frames = new List<RgbImage>();
         var size = width * height * 3;
-        Ffmpeg.RunStreaming(
+        ffmpeg.RunStreaming(
             new[] { "-ss", F(start), "-t", F(duration), "-i", path, "-vf", filter, "-f", "rawvideo", "-" },
             $"sampling frames of {path}",
             stream =>
@@ -51,7 +36,7 @@ public static class FrameSampler
                         read += n;
                     }
 
-                    frames.Add(new RgbFrame(width, height, buffer));
+                    frames.Add(new RgbImage(width, height, buffer));
                 }
             });
         if (frames.Count == 0)

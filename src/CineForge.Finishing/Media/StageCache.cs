@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CineForge.Runtime.Cache;
 
@@ -7,7 +5,7 @@ namespace CineForge.Finishing.Media;
 
 /// <summary>
 /// Content-addressed work files of the finishing stages, kept in the runtime's artefact store: an
-/// output's name is a hash of everything that made it (input file contents, settings, FFmpeg version),
+/// output's name is its <see cref="ArtefactKey"/>: a hash of everything that made it (input file contents, settings, FFmpeg version),
 /// so an unchanged stage is never run twice and a failed later stage leaves earlier outputs in place.
 /// </summary>
 public sealed class StageCache
@@ -72,29 +70,6 @@ public sealed class StageCache
     /// <summary>Where <paramref name="stage"/>'s output for <paramref name="key"/> lives.</summary>
     public string PathFor(string stage, string key, string extension) => store.PathOf(key, "." + stage + extension);
 
-    /// <summary>A hex key from the parts given (strings, and file contents for <see cref="FileContent"/> parts).</summary>
-    public static string Key(params object?[] parts)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var part in parts)
-        {
-            var text = part switch
-            {
-                FileContent file => "file:" + ArtefactKey.HashFile(file.Path),
-                null => "null",
-                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-                _ => part.ToString() ?? string.Empty,
-            };
-            hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     /// <summary>SHA-256 of a file's bytes.</summary>
     public static string HashFile(string path) => ArtefactKey.HashFile(path);
 }
-
-/// <summary>A cache-key part that stands for the bytes of a file, not its name.</summary>
-/// <param name="Path">The file.</param>
-public sealed record FileContent(string Path);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CineForge.Finishing.Edit;
-using CineForge.Finishing.Media;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Report;
 
@@ -13,13 +13,13 @@ internal static class ReportImages
     public static readonly string[] CropNames = { "top-left", "top-right", "bottom-left", "bottom-right", "subject" };
 
     /// <summary>A still from the middle of <paramref name="clip"/>'s first <paramref name="seconds"/> s.</summary>
-    public static void Still(string clip, double seconds, string output)
+    public static void Still(FfmpegTool ffmpeg, string clip, double seconds, string output)
     {
-        Ffmpeg.Run(new[] { "-ss", F(seconds / 2), "-i", clip, "-frames:v", "1", "-vf", $"scale={ThumbWidth}:-2", "-q:v", "3", output }, $"Report: still of {clip}");
+        ffmpeg.Run(new[] { "-ss", F(seconds / 2), "-i", clip, "-frames:v", "1", "-vf", $"scale={ThumbWidth}:-2", "-q:v", "3", output }, $"Report: still of {clip}");
     }
 
     /// <summary>200% crops of the four corners and of the subject, from the middle frame of <paramref name="entry"/> in the graded cut.</summary>
-    public static void Crops(string graded, Timeline timeline, TimelineEntry entry, double subjectX, string folder, string stem)
+    public static void Crops(FfmpegTool ffmpeg, string graded, Timeline timeline, TimelineEntry entry, double subjectX, string folder, string stem)
     {
         var w = timeline.Size.Width;
         var h = timeline.Size.Height;
@@ -36,7 +36,7 @@ internal static class ReportImages
             args.AddRange(new[] { "-map", $"[o{i}]", "-frames:v", "1", "-q:v", "2", Path.Combine(folder, $"{stem}-{CropNames[i]}.jpg") });
         }
 
-        Ffmpeg.Run(args, $"Report: 200% crops of {entry.Shot.Name}");
+        ffmpeg.Run(args, $"Report: 200% crops of {entry.Shot.Name}");
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

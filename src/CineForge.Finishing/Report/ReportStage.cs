@@ -5,6 +5,8 @@ using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Media;
 using CineForge.Validation;
 using static CineForge.Finishing.Report.Svg;
 
@@ -15,6 +17,15 @@ public sealed record ReportData
 {
     /// <summary>The plan.</summary>
     public required Film Film { get; init; }
+
+    /// <summary>The render's ffmpeg: the stills and crops, and the version the page names.</summary>
+    public FfmpegTool Ffmpeg
+    {
+        get => ffmpeg ?? FfmpegTool.Default;
+        init => ffmpeg = value;
+    }
+
+    private readonly FfmpegTool? ffmpeg;
 
     /// <summary>The edit.</summary>
     public required EditResult Edit { get; init; }
@@ -61,10 +72,10 @@ public sealed class ReportStage
                 var entry = timeline.Entries[i];
                 foreach (var take in Takes(entry.Selection))
                 {
-                    ReportImages.Still(take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{i:00}-{entry.Shot.Name}-{take.Variant}.jpg"));
+                    ReportImages.Still(data.Ffmpeg, take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{i:00}-{entry.Shot.Name}-{take.Variant}.jpg"));
                 }
 
-                ReportImages.Crops(data.Grade.VideoPath, timeline, entry, data.Edit.Statistics[i].SubjectX, images, $"{i:00}-{entry.Shot.Name}");
+                ReportImages.Crops(data.Ffmpeg, data.Grade.VideoPath, timeline, entry, data.Edit.Statistics[i].SubjectX, images, $"{i:00}-{entry.Shot.Name}");
             }
 
             File.WriteAllText(Path.Combine(staging, "settings.json"), data.SettingsLog);
@@ -103,7 +114,7 @@ public sealed class ReportStage
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(film.Title)} — CineForge report</title><style>{Css}</style></head><body>")
             .Append($"<header><h1>{E(film.Title)}</h1><p>{E(film.Logline ?? string.Empty)}</p>")
-            .Append($"<p class=\"meta\">{timeline.Entries.Count} shots · {N(timeline.Duration)} s · {timeline.Size} · {timeline.Fps} fps · {E(Ffmpeg.Version)}</p></header>")
+            .Append($"<p class=\"meta\">{timeline.Entries.Count} shots · {N(timeline.Duration)} s · {timeline.Size} · {timeline.Fps} fps · ffmpeg {E(data.Ffmpeg.Version)}</p></header>")
             .Append("<nav><a href=\"#checklist\">Checklist</a><a href=\"#timeline\">Timeline</a><a href=\"#contact\">Contact sheet</a><a href=\"#crops\">200% crops</a><a href=\"#qa\">QA</a><a href=\"#loudness\">Loudness</a><a href=\"#colour\">Colour continuity</a><a href=\"#exports\">Exports</a><a href=\"#settings\">Settings log</a></nav><main>");
 
         Checklist(html, data);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Sound;
 
@@ -16,10 +17,10 @@ public static partial class LoudnessMeter
     /// <summary>Integrated loudness FFmpeg reports for a silent signal.</summary>
     public const double Silence = -70;
 
-    /// <summary>Measures <paramref name="path"/>'s first audio stream.</summary>
-    public static LoudnessMeasurement Measure(string path, CancellationToken cancellationToken = default)
+    /// <summary>Measures <paramref name="path"/>'s first audio stream with <paramref name="ffmpeg"/>.</summary>
+    public static LoudnessMeasurement Measure(FfmpegTool ffmpeg, string path, CancellationToken cancellationToken = default)
     {
-        var log = Ffmpeg.Run(new[] { "-nostats", "-i", path, "-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-" }, $"measuring the loudness of {path}", cancellationToken);
+        var log = ffmpeg.Run(new[] { "-nostats", "-i", path, "-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-" }, $"measuring the loudness of {path}", cancellationToken);
         return Parse(log, path);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Sound;
 
@@ -95,7 +97,7 @@ public sealed class SoundStage
         // Check every file before any work, so a bad one fails fast and names itself.
         foreach (var stem in plan.Where(s => s.Source is not null))
         {
-            CheckAudio(stem.Source!, stem.Kind, stem.Name);
+            CheckAudio(request.Ffmpeg, stem.Source!, stem.Kind, stem.Name);
         }
 
         foreach (var stem in plan.Where(s => s.Kind == StemKind.Effect && s.At >= duration))
@@ -104,31 +106,31 @@ public sealed class SoundStage
         }
 
         var notes = new List<string> { $"stems: stereo {SampleRate} Hz float, {F(duration)} s; each brought to its target by one static gain measured with ebur128" };
-        var stems = plan.Select(s => Stem(s.Name, s.Kind, s.Source, s.Target, s.At, duration, cache, cancellationToken)).ToList();
+        var stems = plan.Select(s => Stem(request.Ffmpeg, s.Name, s.Kind, s.Source, s.Target, s.At, duration, cache, cancellationToken)).ToList();
         if (stems.Count == 0)
         {
             notes.Add("no stem: the mix is silence (" + RuleIds.CF0703 + ")");
         }
 
-        var mixKey = StageCache.Key(new object?[] { "mix", Ffmpeg.Version, MixPeakLimit }.Concat(stems.Select(s => (object?)System.IO.Path.GetFileName(s.Path))).ToArray());
-        var mix = cache.GetOrCreate("sound", mixKey, ".wav", output => Mix(stems.Select(s => s.Path).ToList(), duration, output, cancellationToken));
+        var mixKey = ArtefactKey.For("mix").Add("ffmpeg", request.Ffmpeg.Version).Add("peakLimit", MixPeakLimit).Add("stems", stems.Select(s => System.IO.Path.GetFileName(s.Path)).ToArray()).Hash();
+        var mix = cache.GetOrCreate("sound", mixKey, ".wav", output => Mix(request.Ffmpeg, stems.Select(s => s.Path).ToList(), duration, output, cancellationToken));
         notes.Add($"mix: stems summed at unity (amix normalize=0), sample peaks limited at {F(20 * Math.Log10(MixPeakLimit))} dBFS; no loudness normalization of the mix");
-        var mixLoudness = LoudnessMeter.Measure(mix, cancellationToken);
+        var mixLoudness = LoudnessMeter.Measure(request.Ffmpeg, mix, cancellationToken);
 
         (double, bool)? musicUnderBed = null;
         var musicStem = stems.FirstOrDefault(s => s.Kind == StemKind.Music);
         if (musicStem is not null)
         {
             var bedStems = stems.Where(s => s.Kind != StemKind.Music).Select(s => s.Path).ToList();
-            var bedKey = StageCache.Key(new object?[] { "bed", Ffmpeg.Version }.Concat(bedStems.Select(p => (object?)System.IO.Path.GetFileName(p))).ToArray());
-            var bed = bedStems.Count == 0 ? LoudnessMeter.Silence : LoudnessMeter.Measure(cache.GetOrCreate("sound", bedKey, ".wav", output => Mix(bedStems, duration, output, cancellationToken, limit: false)), cancellationToken).Integrated;
+            var bedKey = ArtefactKey.For("bed").Add("ffmpeg", request.Ffmpeg.Version).Add("stems", bedStems.Select(System.IO.Path.GetFileName).ToArray()).Hash();
+            var bed = bedStems.Count == 0 ? LoudnessMeter.Silence : LoudnessMeter.Measure(request.Ffmpeg, cache.GetOrCreate("sound", bedKey, ".wav", output => Mix(request.Ffmpeg, bedStems, duration, output, cancellationToken, limit: false)), cancellationToken).Integrated;
             musicUnderBed = (bed, musicStem.Measured.Integrated < bed);
         }
 
         return new SoundResult(stems, mix, mixLoudness, musicUnderBed, notes);
     }
 
-    private static void CheckAudio(string path, StemKind kind, string name)
+    private static void CheckAudio(FfmpegTool ffmpeg, string path, StemKind kind, string name)
     {
         var rule = kind switch { StemKind.Effect => RuleIds.CF0702, StemKind.Music => RuleIds.CF0704, _ => RuleIds.CF0701 };
         if (!File.Exists(path))
@@ -139,7 +141,7 @@ public sealed class SoundStage
         MediaInfo info;
         try
         {
-            info = MediaProbe.Probe(path, rule);
+            info = MediaProbe.Probe(ffmpeg, path, rule);
         }
         catch (FinishingException ex)
         {
@@ -152,24 +154,24 @@ public sealed class SoundStage
         }
     }
 
-    private static StemResult Stem(string name, StemKind kind, string? source, double target, double at, double duration, StageCache cache, CancellationToken cancellationToken)
+    private static StemResult Stem(FfmpegTool ffmpeg, string name, StemKind kind, string? source, double target, double at, double duration, StageCache cache, CancellationToken cancellationToken)
     {
-        var rawKey = StageCache.Key("stem-raw", Ffmpeg.Version, kind, source is null ? RoomToneGraph : new FileContent(source), F(at), F(duration));
-        var raw = cache.GetOrCreate("sound", rawKey, ".wav", output => Place(kind, source, at, duration, output, cancellationToken));
-        var rawLoudness = LoudnessMeter.Measure(raw, cancellationToken);
+        var rawKey = ArtefactKey.For("stem-raw").Add("ffmpeg", ffmpeg.Version).Add("kind", kind.ToString()).Add("source", source is null ? RoomToneGraph : "sha256:" + ArtefactKey.HashFile(source)).Add("at", F(at)).Add("duration", F(duration)).Hash();
+        var raw = cache.GetOrCreate("sound", rawKey, ".wav", output => Place(ffmpeg, kind, source, at, duration, output, cancellationToken));
+        var rawLoudness = LoudnessMeter.Measure(ffmpeg, raw, cancellationToken);
         if (rawLoudness.Integrated <= LoudnessMeter.Silence + 0.05)
         {
             throw new FinishingException($"Sound: {name}: '{source ?? "room tone"}' is silent (below the EBU R128 gate); it cannot be brought to {F(target)} LUFS.", kind == StemKind.Effect ? RuleIds.CF0702 : RuleIds.CF0701, source);
         }
 
         var gain = target - rawLoudness.Integrated;
-        var key = StageCache.Key("stem", rawKey, gain.ToString("R", CultureInfo.InvariantCulture));
+        var key = ArtefactKey.For("stem").Add("raw", rawKey).Add("gainDb", gain).Hash();
         var path = cache.GetOrCreate("sound", key, ".wav", output =>
-            Ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
-        return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, LoudnessMeter.Measure(path, cancellationToken));
+            ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
+        return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, LoudnessMeter.Measure(ffmpeg, path, cancellationToken));
     }
 
-    private static void Place(StemKind kind, string? source, double at, double duration, string output, CancellationToken cancellationToken)
+    private static void Place(FfmpegTool ffmpeg, StemKind kind, string? source, double at, double duration, string output, CancellationToken cancellationToken)
     {
         var format = $"aresample={SampleRate},aformat=sample_fmts=flt:channel_layouts=stereo";
         var args = new List<string>();
@@ -191,10 +193,10 @@ public sealed class SoundStage
         }
 
         args.AddRange(new[] { "-filter_complex", graph, "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output });
-        Ffmpeg.Run(args, $"Sound: placing {kind.ToString().ToLowerInvariant()} {source}", cancellationToken);
+        ffmpeg.Run(args, $"Sound: placing {kind.ToString().ToLowerInvariant()} {source}", cancellationToken);
     }
 
-    private static void Mix(IReadOnlyList<string> stems, double duration, string output, CancellationToken cancellationToken, bool limit = true)
+    private static void Mix(FfmpegTool ffmpeg, IReadOnlyList<string> stems, double duration, string output, CancellationToken cancellationToken, bool limit = true)
     {
         var args = new List<string>();
         string graph;
@@ -218,7 +220,7 @@ public sealed class SoundStage
         }
 
         args.AddRange(new[] { "-filter_complex", graph + $",aformat=sample_fmts=flt:channel_layouts=stereo[out]", "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output });
-        Ffmpeg.Run(args, "Sound: mix", cancellationToken);
+        ffmpeg.Run(args, "Sound: mix", cancellationToken);
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

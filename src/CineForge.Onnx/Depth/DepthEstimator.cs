@@ -1,5 +1,6 @@
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
+using CineForge.Runtime.Imaging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace CineForge.Onnx.Depth;
@@ -55,7 +56,7 @@ public sealed class DepthEstimator : IDisposable
     }
 
     /// <summary>Estimates the nearness of every pixel of <paramref name="picture"/>.</summary>
-    public DepthMap Estimate(RgbPixels picture)
+    public DepthMap Estimate(RgbImage picture)
     {
         var height = (int)(input.Dims[2] ?? DynamicSize);
         var width = (int)(input.Dims[3] ?? DynamicSize);
@@ -72,7 +73,7 @@ public sealed class DepthEstimator : IDisposable
     /// <inheritdoc/>
     public void Dispose() => sessions.Dispose();
 
-    private static float[] Normalize(RgbPixels picture, int width, int height)
+    private static float[] Normalize(RgbImage picture, int width, int height)
     {
         var plane = width * height;
         var result = new float[3 * plane];
@@ -93,7 +94,7 @@ public sealed class DepthEstimator : IDisposable
         return result;
     }
 
-    private static float Bilinear(RgbPixels picture, double x, double y, int channel)
+    private static float Bilinear(RgbImage picture, double x, double y, int channel)
     {
         int w = picture.Width, h = picture.Height;
         x = Math.Clamp(x, 0, w - 1);
@@ -103,7 +104,7 @@ public sealed class DepthEstimator : IDisposable
         var x1 = Math.Min(x0 + 1, w - 1);
         var y1 = Math.Min(y0 + 1, h - 1);
         double fx = x - x0, fy = y - y0;
-        var d = picture.Data;
+        var d = picture.Pixels;
         double At(int px, int py) => d[(((py * w) + px) * 3) + channel];
         return (float)((At(x0, y0) * (1 - fx) * (1 - fy)) + (At(x1, y0) * fx * (1 - fy)) + (At(x0, y1) * (1 - fx) * fy) + (At(x1, y1) * fx * fy));
     }

@@ -1,4 +1,5 @@
 using CineForge.Onnx.Pipeline;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Onnx.Depth;
 
@@ -30,7 +31,7 @@ public sealed class ParallaxRenderer
 
     // Nearness change across two pixels above which a point sits on a depth edge.
     private const double EdgeThreshold = 0.25;
-    private readonly RgbPixels source;
+    private readonly RgbImage source;
     private readonly DepthMap depth;
     private readonly double strength;
     private readonly double reference;
@@ -41,7 +42,7 @@ public sealed class ParallaxRenderer
     private readonly int tilesY;
 
     /// <summary>Prepares <paramref name="source"/> with its <paramref name="depth"/> for moves at parallax <paramref name="strength"/> (0 = none, 1 = near things move twice as far as the subject plane).</summary>
-    public ParallaxRenderer(RgbPixels source, DepthMap depth, double strength)
+    public ParallaxRenderer(RgbImage source, DepthMap depth, double strength)
     {
         if (depth.Width != source.Width || depth.Height != source.Height)
         {
@@ -199,7 +200,7 @@ public sealed class ParallaxRenderer
         var x0 = Math.Min((int)x, w - 2);
         var y0 = Math.Min((int)y, h - 2);
         double fx = x - x0, fy = y - y0;
-        var src = source.Data;
+        var src = source.Pixels;
         var i00 = ((y0 * w) + x0) * 3;
         var i01 = i00 + (w * 3);
         for (var c = 0; c < 3; c++)

@@ -1,5 +1,6 @@
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
+using CineForge.Runtime.Imaging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace CineForge.Onnx.Face;
@@ -112,7 +113,7 @@ public sealed class FaceIdentityMeter : IDisposable
     }
 
     /// <summary>The embedding of the most confident face in <paramref name="picture"/>, or null when none reaches <see cref="MinimumScore"/>.</summary>
-    public float[]? Embed(RgbPixels picture)
+    public float[]? Embed(RgbImage picture)
     {
         var box = Detect(picture);
         if (box is null)
@@ -135,7 +136,7 @@ public sealed class FaceIdentityMeter : IDisposable
     /// <inheritdoc/>
     public void Dispose() => sessions.Dispose();
 
-    private (double X1, double Y1, double X2, double Y2)? Detect(RgbPixels picture)
+    private (double X1, double Y1, double X2, double Y2)? Detect(RgbImage picture)
     {
         var input = detector.Header.Inputs[0];
         var height = (int)(input.Dims[2] ?? 240);
@@ -161,7 +162,7 @@ public sealed class FaceIdentityMeter : IDisposable
     }
 
     // Planar RGB of a region (origin, scale per output pixel), bilinear, normalized as (x - mean) / scale.
-    private static float[] Planar(RgbPixels picture, double left, double top, double stepX, double stepY, int width, int height, float mean, float scale)
+    private static float[] Planar(RgbImage picture, double left, double top, double stepX, double stepY, int width, int height, float mean, float scale)
     {
         var plane = width * height;
         var result = new float[3 * plane];
@@ -179,7 +180,7 @@ public sealed class FaceIdentityMeter : IDisposable
                 var fx = sx - x0;
                 for (var c = 0; c < 3; c++)
                 {
-                    double At(int px, int py) => picture.Data[(((py * picture.Width) + px) * 3) + c];
+                    double At(int px, int py) => picture.Pixels[(((py * picture.Width) + px) * 3) + c];
                     var v = (At(x0, y0) * (1 - fx) * (1 - fy)) + (At(x1, y0) * fx * (1 - fy)) + (At(x0, y1) * (1 - fx) * fy) + (At(x1, y1) * fx * fy);
                     result[(c * plane) + (y * width) + x] = ((float)v - mean) / scale;
                 }

@@ -1,5 +1,6 @@
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Scheduling;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Onnx.Pipeline;
 
@@ -65,7 +66,7 @@ public sealed class StableDiffusionPipeline : IDisposable
     /// (int)(steps * <paramref name="strength"/>) steps begin, and runs those steps. With no step to
     /// run the source comes back unchanged.
     /// </summary>
-    public GeneratedImage ImageToImage(ImageRequest request, RgbPixels source, double strength, CancellationToken cancellationToken = default)
+    public GeneratedImage ImageToImage(ImageRequest request, RgbImage source, double strength, CancellationToken cancellationToken = default)
     {
         var (latentHeight, latentWidth) = LatentSize(request);
         if (source.Width != request.Width || source.Height != request.Height)

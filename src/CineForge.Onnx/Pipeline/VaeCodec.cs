@@ -1,4 +1,5 @@
 using CineForge.Onnx.Models;
+using CineForge.Runtime.Imaging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace CineForge.Onnx.Pipeline;
@@ -11,7 +12,7 @@ namespace CineForge.Onnx.Pipeline;
 /// </summary>
 internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
 {
-    public RgbPixels Decode(float[] latents, int channels, int latentHeight, int latentWidth)
+    public RgbImage Decode(float[] latents, int channels, int latentHeight, int latentWidth)
     {
         var decoder = folder.VaeDecoder;
         using var input = new HostTensor(decoder.Header.Input("latent_sample")!.ElementType, [1, channels, latentHeight, latentWidth]);
@@ -42,7 +43,7 @@ internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
             }
         }
 
-        return new RgbPixels(width, height, rgb);
+        return new RgbImage(width, height, rgb);
     }
 
     /// <summary>A decoded value in [-1, 1] to a byte: (x / 2 + 0.5) clamped to [0, 1], times 255, rounded half to even.</summary>
@@ -59,7 +60,7 @@ internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
         return (float)(value * scale);
     }
 
-    public float[] Encode(RgbPixels image, int latentChannels, Func<int, float[]> noise)
+    public float[] Encode(RgbImage image, int latentChannels, Func<int, float[]> noise)
     {
         var encoder = folder.VaeEncoder ?? throw new ModelFolderException(Path.Combine(folder.Root, "vae_encoder", "model.onnx"), "is missing; img2img needs the VAE encoder.");
         var plane = image.Width * image.Height;
@@ -69,7 +70,7 @@ internal sealed class VaeCodec(ModelFolder folder, OnnxSessions sessions)
         {
             for (var c = 0; c < 3; c++)
             {
-                planar[(c * plane) + i] = (image.Data[(i * 3) + c] / 255f * 2f) - 1f;
+                planar[(c * plane) + i] = (image.Pixels[(i * 3) + c] / 255f * 2f) - 1f;
             }
         }
 

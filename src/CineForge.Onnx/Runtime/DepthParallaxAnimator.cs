@@ -31,7 +31,7 @@ public sealed class DepthParallaxAnimator(DepthEstimator depth) : IAnimator
             throw new ArgumentException($"Camera path is {path.Width}x{path.Height}; keyframe frame is {keyframe.FrameWidth}x{keyframe.FrameHeight}.", nameof(request));
         }
 
-        var picture = new RgbPixels(keyframe.Image.Width, keyframe.Image.Height, keyframe.Image.Pixels);
+        var picture = new RgbImage(keyframe.Image.Width, keyframe.Image.Height, keyframe.Image.Pixels);
         var renderer = new ParallaxRenderer(picture, depth.Estimate(picture), ParallaxPerMotion * path.Motion);
         var output = new RgbImage(path.Width, path.Height);
         var grain = request.Grain * PrevizAnimator.GrainCodeValues;

@@ -70,21 +70,21 @@ public sealed class OnnxKeyframeGenerator : IKeyframeGenerator
     }
 
     /// <summary>The centre <paramref name="width"/> x <paramref name="height"/> of <paramref name="picture"/>.</summary>
-    internal static RgbImage Crop(RgbPixels picture, int width, int height)
+    internal static RgbImage Crop(RgbImage picture, int width, int height)
     {
         var left = (picture.Width - width) / 2;
         var top = (picture.Height - height) / 2;
         var pixels = new byte[width * height * 3];
         for (var y = 0; y < height; y++)
         {
-            Array.Copy(picture.Data, (((top + y) * picture.Width) + left) * 3, pixels, y * width * 3, width * 3);
+            Array.Copy(picture.Pixels, (((top + y) * picture.Width) + left) * 3, pixels, y * width * 3, width * 3);
         }
 
         return new RgbImage(width, height, pixels);
     }
 
     /// <summary><paramref name="image"/> centred on a <paramref name="width"/> x <paramref name="height"/> picture, its edges repeated outwards.</summary>
-    internal static RgbPixels Pad(RgbImage image, int width, int height)
+    internal static RgbImage Pad(RgbImage image, int width, int height)
     {
         var left = (width - image.Width) / 2;
         var top = (height - image.Height) / 2;
@@ -99,6 +99,6 @@ public sealed class OnnxKeyframeGenerator : IKeyframeGenerator
             }
         }
 
-        return new RgbPixels(width, height, pixels);
+        return new RgbImage(width, height, pixels);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SubjectLocator(DepthEstimator? depth)
             return centre;
         }
 
-        var map = depth.Estimate(new RgbPixels(canvas.Width, canvas.Height, canvas.Pixels));
+        var map = depth.Estimate(new RgbImage(canvas.Width, canvas.Height, canvas.Pixels));
         var inFrame = new List<float>();
         for (var y = (int)top; y < top + frameHeight; y++)
         {

@@ -1,3 +1,4 @@
+using CineForge.Runtime.Imaging;
 using CineForge.Onnx.Pipeline;
 
 namespace CineForge.Onnx.Video;
@@ -24,14 +25,14 @@ public static class FrameTiming
         Math.Max(1, (int)Math.Round(nativeFrames / Math.Max(seconds, 1e-3), MidpointRounding.AwayFromZero));
 
     /// <summary><paramref name="count"/> frames blended linearly from <paramref name="native"/>.</summary>
-    public static IReadOnlyList<RgbPixels> Resample(IReadOnlyList<RgbPixels> native, int count)
+    public static IReadOnlyList<RgbImage> Resample(IReadOnlyList<RgbImage> native, int count)
     {
         if (native.Count == 0 || count < 1)
         {
             throw new ArgumentException($"Need native frames and at least one output frame; got {native.Count} and {count}.");
         }
 
-        var result = new List<RgbPixels>(count);
+        var result = new List<RgbImage>(count);
         for (var i = 0; i < count; i++)
         {
             var t = count == 1 ? 0.0 : (double)i * (native.Count - 1) / (count - 1);
@@ -39,13 +40,13 @@ public static class FrameTiming
             var b = Math.Min(a + 1, native.Count - 1);
             var w = (int)Math.Round((t - a) * 256);
             var (fa, fb) = (native[a], native[b]);
-            var data = new byte[fa.Data.Length];
+            var data = new byte[fa.Pixels.Length];
             for (var k = 0; k < data.Length; k++)
             {
-                data[k] = (byte)(((fa.Data[k] * (256 - w)) + (fb.Data[k] * w) + 128) >> 8);
+                data[k] = (byte)(((fa.Pixels[k] * (256 - w)) + (fb.Pixels[k] * w) + 128) >> 8);
             }
 
-            result.Add(new RgbPixels(fa.Width, fa.Height, data));
+            result.Add(new RgbImage(fa.Width, fa.Height, data));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using CineForge.Runtime.Imaging;
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Scheduling;
@@ -51,7 +52,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
         new(SvdFolder.Open(modelDirectory), options ?? new OnnxBackendOptions());
 
     /// <summary>Animates <paramref name="image"/> into the UNet's native frames.</summary>
-    public IReadOnlyList<RgbPixels> ImageToVideo(RgbPixels image, VideoRequest request, CancellationToken cancellationToken = default)
+    public IReadOnlyList<RgbImage> ImageToVideo(RgbImage image, VideoRequest request, CancellationToken cancellationToken = default)
     {
         if (image.Width % 8 != 0 || image.Height % 8 != 0)
         {
@@ -161,11 +162,11 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
     }
 
     /// <summary>latents / 0.18215 through the temporal decoder, <paramref name="chunk"/> frames at a time.</summary>
-    internal IReadOnlyList<RgbPixels> Decode(float[] latents, int frames, int latentHeight, int latentWidth, int chunk)
+    internal IReadOnlyList<RgbImage> Decode(float[] latents, int frames, int latentHeight, int latentWidth, int chunk)
     {
         var decoder = Folder.VaeDecoder;
         var plane = 4 * latentHeight * latentWidth;
-        var result = new List<RgbPixels>(frames);
+        var result = new List<RgbImage>(frames);
         using var runOptions = new RunOptions();
         foreach (var (start, end) in SvdConditioning.DecodeChunks(frames, chunk))
         {
@@ -212,7 +213,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
                         }
                     }
 
-                    result.Add(new RgbPixels(width, height, rgb));
+                    result.Add(new RgbImage(width, height, rgb));
                 }
             }
         }
@@ -220,7 +221,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
         return result;
     }
 
-    private static float[] ToPlanar(RgbPixels image)
+    private static float[] ToPlanar(RgbImage image)
     {
         var plane = image.Width * image.Height;
         var planar = new float[3 * plane];
@@ -228,7 +229,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
         {
             for (var c = 0; c < 3; c++)
             {
-                planar[(c * plane) + i] = (image.Data[(i * 3) + c] / 255f * 2f) - 1f;
+                planar[(c * plane) + i] = (image.Pixels[(i * 3) + c] / 255f * 2f) - 1f;
             }
         }
 
@@ -237,7 +238,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
 
     // CLIP's input: 224x224 (bilinear, sampled at pixel centres), [0, 1], normalized by CLIP's mean and std.
     // diffusers blurs (antialias) before a bicubic resize; this resize is not pinned to it.
-    private float[] EncodeImage(RgbPixels image)
+    private float[] EncodeImage(RgbImage image)
     {
         var spec = Folder.ImageEncoder.Header.Input("pixel_values")!;
         var size = (int)(spec.Dims[2] ?? 224);
@@ -254,7 +255,7 @@ public sealed class StableVideoDiffusionPipeline : IDisposable
                 var x1 = Math.Min(x0 + 1, image.Width - 1);
                 for (var c = 0; c < 3; c++)
                 {
-                    float At(int yy, int xx) => image.Data[(((yy * image.Width) + xx) * 3) + c] / 255f;
+                    float At(int yy, int xx) => image.Pixels[(((yy * image.Width) + xx) * 3) + c] / 255f;
                     var top = At(y0, x0) + (fx * (At(y0, x1) - At(y0, x0)));
                     var bottom = At(y1, x0) + (fx * (At(y1, x1) - At(y1, x0)));
                     pixels[(c * size * size) + (y * size) + x] = (top + (fy * (bottom - top)) - ClipMean[c]) / ClipStd[c];

@@ -26,6 +26,9 @@ public sealed class ArtefactKey
         return this;
     }
 
+    /// <summary>Adds a file's bytes (their SHA-256) as an input: the key follows its content, not its name.</summary>
+    public ArtefactKey AddFile(string name, string path) => Add(name, "sha256:" + HashFile(path));
+
     /// <summary>The hex SHA-256 of the inputs.</summary>
     public string Hash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 

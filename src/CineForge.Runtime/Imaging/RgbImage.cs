@@ -1,6 +1,6 @@
 namespace CineForge.Runtime.Imaging;
 
-/// <summary>An 8-bit sRGB image, interleaved R, G, B, rows top to bottom.</summary>
+/// <summary>The render's one 8-bit RGB frame type: sRGB, interleaved R, G, B, rows top to bottom (keyframes, model pictures, frames decoded for measurement).</summary>
 public sealed class RgbImage
 {
     /// <summary>Creates a black image of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
@@ -44,6 +44,16 @@ public sealed class RgbImage
         Pixels[i + 1] = g;
         Pixels[i + 2] = b;
     }
+
+    /// <summary>The colour at (<paramref name="x"/>, <paramref name="y"/>), channels 0..1.</summary>
+    public Rgb At(int x, int y)
+    {
+        var i = ((y * Width) + x) * 3;
+        return new Rgb(Pixels[i] / 255.0, Pixels[i + 1] / 255.0, Pixels[i + 2] / 255.0);
+    }
+
+    /// <summary>Rec. 709 luma at (<paramref name="x"/>, <paramref name="y"/>), 0..1.</summary>
+    public double LumaAt(int x, int y) => At(x, y).Luma;
 
     /// <summary>A copy of this image.</summary>
     public RgbImage Clone() => new(Width, Height, (byte[])Pixels.Clone());

@@ -1,28 +1,44 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace CineForge.Runtime.Media;
 
 /// <summary>
-/// The ffmpeg executable: where it is and which version it is. FFmpeg is driven with plain
-/// <see cref="Process"/> pipes rather than FFMpegCore: the runtime streams raw frames to stdin and
-/// needs exact control of the argument list, which is part of every clip's cache key.
+/// The render's one media layer: the ffmpeg executable (and the ffprobe beside it), which version it
+/// is, and how both halves of the render run it. FFmpeg is driven with plain <see cref="Process"/>
+/// pipes: arguments go through <see cref="ProcessStartInfo.ArgumentList"/> (no shell quoting), and the
+/// argument list is part of every cache key. Every failure is a <see cref="RenderException"/>.
 /// </summary>
 public sealed partial class FfmpegTool
 {
     /// <summary>Oldest major version the runtime's arguments are tested with (Debian 12 ships 5.1).</summary>
     public const int MinimumMajorVersion = 5;
 
-    private FfmpegTool(string path, string version)
+    private static readonly Lazy<FfmpegTool> LazyDefault = new(() => Locate());
+
+    private FfmpegTool(string path, string probePath, string version)
     {
         Path = path;
+        ProbePath = probePath;
         Version = version;
     }
+
+    /// <summary>The ffmpeg found as for a render with no <c>--ffmpeg</c>: CINEFORGE_FFMPEG, else "ffmpeg" on the PATH (located once).</summary>
+    public static FfmpegTool Default => LazyDefault.Value;
 
     /// <summary>The executable.</summary>
     public string Path { get; }
 
-    /// <summary>The version line's version ("5.1.9-0+deb12u1"); part of every clip's cache key.</summary>
+    /// <summary>
+    /// The ffprobe that goes with <see cref="Path"/>: CINEFORGE_FFPROBE, else the file beside ffmpeg named
+    /// as ffmpeg is with "ffprobe" for "ffmpeg" ("/opt/ff/ffmpeg" → "/opt/ff/ffprobe"), else "ffprobe" on the PATH.
+    /// </summary>
+    public string ProbePath { get; }
+
+    /// <summary>The version line's version ("5.1.9-0+deb12u1"); part of every cache key and of the lock.</summary>
     public string Version { get; }
 
     /// <summary>Finds and probes ffmpeg: <paramref name="path"/> when given, else CINEFORGE_FFMPEG, else "ffmpeg" on the PATH.</summary>
@@ -59,7 +75,7 @@ public sealed partial class FfmpegTool
 
         var version = match.Groups["version"].Value;
         var major = MajorVersion().Match(version);
-        if (major.Success && int.Parse(major.Value, System.Globalization.CultureInfo.InvariantCulture) < MinimumMajorVersion)
+        if (major.Success && int.Parse(major.Value, CultureInfo.InvariantCulture) < MinimumMajorVersion)
         {
             throw new RenderException($"ffmpeg {version} at '{candidate}' is too old: CineForge needs {MinimumMajorVersion}.0 or newer.");
         }
@@ -69,7 +85,131 @@ public sealed partial class FfmpegTool
             throw new RenderException($"ffmpeg {version} at '{candidate}' was built without libx264, which the clip encoder needs.");
         }
 
-        return new FfmpegTool(candidate, version);
+        return new FfmpegTool(candidate, ProbeBeside(candidate), version);
+    }
+
+    /// <summary>Runs ffmpeg with <paramref name="arguments"/> (after <c>-hide_banner -nostdin -y</c>); returns its standard error (logs, filter reports).</summary>
+    /// <exception cref="RenderException">ffmpeg does not start or exits non-zero; the message starts with <paramref name="what"/> and carries its last lines.</exception>
+    public string Run(IEnumerable<string> arguments, string what, CancellationToken cancellationToken = default)
+        => RunProcess(Path, new[] { "-hide_banner", "-nostdin", "-y" }.Concat(arguments), what, null, cancellationToken).Stderr;
+
+    /// <summary>Runs ffmpeg (errors only on standard error) and hands its standard output (raw frames) to <paramref name="readOutput"/> as it arrives.</summary>
+    /// <exception cref="RenderException">ffmpeg does not start or exits non-zero.</exception>
+    public void RunStreaming(IEnumerable<string> arguments, string what, Action<Stream> readOutput, CancellationToken cancellationToken = default)
+        => RunProcess(Path, new[] { "-hide_banner", "-nostdin", "-loglevel", "error" }.Concat(arguments), what, readOutput, cancellationToken);
+
+    /// <summary>What ffprobe (<see cref="ProbePath"/>) says about <paramref name="file"/>.</summary>
+    /// <exception cref="RenderException">ffprobe cannot read the file, or it holds no audio or video stream.</exception>
+    public MediaInfo Probe(string file, CancellationToken cancellationToken = default)
+    {
+        string json = string.Empty;
+        RunProcess(ProbePath, new[] { "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file }, $"{file}: ffprobe", stdout => json = new StreamReader(stdout).ReadToEnd(), cancellationToken);
+        try
+        {
+            return MediaInfo.FromProbe(json) ?? throw new RenderException($"{file}: holds no audio or video stream.");
+        }
+        catch (JsonException ex)
+        {
+            throw new RenderException($"{file}: ffprobe printed no readable JSON ({ex.Message}).", ex);
+        }
+    }
+
+    // ffprobe beside ffmpeg, so --ffmpeg names both; the PATH's only when there is none beside it.
+    private static string ProbeBeside(string ffmpeg)
+    {
+        if (Environment.GetEnvironmentVariable("CINEFORGE_FFPROBE") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var name = System.IO.Path.GetFileName(ffmpeg);
+        var probeName = name.Contains("ffmpeg", StringComparison.Ordinal) ? name.Replace("ffmpeg", "ffprobe", StringComparison.Ordinal) : "ffprobe";
+        var folder = System.IO.Path.GetDirectoryName(ffmpeg);
+        if (!string.IsNullOrEmpty(folder) && File.Exists(System.IO.Path.Combine(folder, probeName)))
+        {
+            return System.IO.Path.Combine(folder, probeName);
+        }
+
+        return "ffprobe";
+    }
+
+    private static (string Stderr, int ExitCode) RunProcess(string tool, IEnumerable<string> arguments, string what, Action<Stream>? readOutput, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(tool)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new RenderException($"{what}: could not start {tool}.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new RenderException($"{what}: {tool} could not be started ({ex.Message}); install ffmpeg (apt-get install ffmpeg) or pass its path with --ffmpeg / CINEFORGE_FFMPEG.", ex);
+        }
+
+        using (process)
+        using (cancellationToken.Register(() => TryKill(process)))
+        {
+            var stderr = new StringBuilder();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    lock (stderr)
+                    {
+                        stderr.AppendLine(e.Data);
+                    }
+                }
+            };
+            process.BeginErrorReadLine();
+            if (readOutput is not null)
+            {
+                readOutput(process.StandardOutput.BaseStream);
+            }
+
+            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+            process.WaitForExit();
+            cancellationToken.ThrowIfCancellationRequested();
+            string log;
+            lock (stderr)
+            {
+                log = stderr.ToString();
+            }
+
+            if (process.ExitCode != 0)
+            {
+                throw new RenderException($"{what}: {System.IO.Path.GetFileName(tool)} failed (exit {process.ExitCode}): {Tail(log)}");
+            }
+
+            return (log, process.ExitCode);
+        }
+    }
+
+    private static string Tail(string log)
+    {
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(" | ", lines.Skip(Math.Max(0, lines.Length - 4)));
+    }
+
+    private static void TryKill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 
     [GeneratedRegex(@"ffmpeg version (?<version>\S+)")]

@@ -20,6 +20,21 @@ public enum RenderStage
 
     /// <summary>The shot was rejected after its correction passes.</summary>
     Rejected,
+
+    /// <summary>Finishing: cutting the selected takes into one timeline.</summary>
+    Edit,
+
+    /// <summary>Finishing: the grade.</summary>
+    Grade,
+
+    /// <summary>Finishing: the sound stems and mix.</summary>
+    Sound,
+
+    /// <summary>Finishing: the master and distribution exports.</summary>
+    Export,
+
+    /// <summary>Finishing: the QA report.</summary>
+    Report,
 }
 
 /// <summary>
@@ -33,4 +48,14 @@ public enum RenderStage
 /// <param name="Frame">Frames done in this stage.</param>
 /// <param name="Frames">Frames in this stage (0 when not counted in frames).</param>
 /// <param name="Message">Details: the selection report, the pass number.</param>
-public sealed record RenderEvent(int ShotIndex, string Shot, string Take, RenderStage Stage, int Frame = 0, int Frames = 0, string? Message = null);
+public sealed record RenderEvent(int ShotIndex, string Shot, string Take, RenderStage Stage, int Frame = 0, int Frames = 0, string? Message = null)
+{
+    /// <summary>The name finishing events carry as their shot.</summary>
+    public const string FinishingName = "finishing";
+
+    /// <summary>True for the finishing pass's events (shot 0), which concern the whole film.</summary>
+    public bool IsFinishing => ShotIndex == 0;
+
+    /// <summary>The finishing pass starting <paramref name="stage"/> (<see cref="RenderStage.Edit"/> to <see cref="RenderStage.Report"/>).</summary>
+    public static RenderEvent Finishing(RenderStage stage) => new(0, FinishingName, string.Empty, stage);
+}

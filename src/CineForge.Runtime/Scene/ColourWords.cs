@@ -1,4 +1,5 @@
 using CineForge.Runtime.Determinism;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Runtime.Scene;
 

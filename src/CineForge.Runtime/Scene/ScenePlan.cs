@@ -1,4 +1,5 @@
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Runtime.Scene;
 

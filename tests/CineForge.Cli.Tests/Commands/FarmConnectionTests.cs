@@ -43,7 +43,7 @@ public sealed class FarmConnectionTests : IDisposable
     [InlineData("worker")]
     public void NoConnectionAnywhere_IsAUsageError_NamingWhereItCanCome(params string[] command)
     {
-        var run = CliProcess.Run(temp.Path, null, new Dictionary<string, string?> { [FarmConnection.Variable] = null, [FarmConnection.FileVariable] = null }, command);
+        var run = CliProcess.Run(temp.Path, null, new Dictionary<string, string?> { [FarmConnection.Variable] = null, [FarmConnection.FileVariable] = null }, TimeSpan.FromSeconds(120), command);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains(FarmConnection.Variable, run.Errors, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class FarmConnectionTests : IDisposable
             [FarmConnection.FileVariable] = variable == FarmConnection.FileVariable ? file : null,
         };
 
-        var run = CliProcess.Run(temp.Path, null, environment, command);
+        var run = CliProcess.Run(temp.Path, null, environment, TimeSpan.FromSeconds(120), command);
 
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Cannot reach the farm's database (host 127.0.0.1, port 1, database farm)", run.Output + run.Errors, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using CineForge.Onnx.Tests.Models;
+using CineForge.Onnx.Tests.Video;
 using Google.Protobuf;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -25,6 +27,43 @@ public sealed class ModelsCommandTests : IDisposable
         Assert.Contains("    in  encoder_hidden_states: float16[?, 77, 768]", cli.Lines);
         Assert.Contains(cli.Lines, l => l.EndsWith("B  unet/model.onnx", StringComparison.Ordinal) && !l.Contains("(not hashed)", StringComparison.Ordinal));
         Assert.Equal("OK: the folder can be loaded.", cli.Lines[^1]);
+
+        // The default install carries ONNX Runtime's CPU natives only (issue 17): the check says so and how to get CUDA.
+        Assert.StartsWith("Execution provider: CPU: this is the CPU install: it carries no CUDA provider (GPU install: ./cineforge --gpu", cli.Lines[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FolderWithSvd_SaysItAnimatesTheShots()
+    {
+        TinyStableDiffusion.Write(temp.Path);
+        TinySvd.Write(temp.Path);
+        var cli = new TestCli();
+
+        var exitCode = await cli.Cli.InvokeAsync(["models", "check", temp.Path, "--no-hash"]);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains($"Image-to-video: Stable Video Diffusion in {Path.Combine(temp.Path, "svd")}: 5 native frames, animates every shot.", cli.Lines);
+    }
+
+    [Theory]
+    [InlineData("added_time_ids")]
+    [InlineData("pixel_values")]
+    public async Task SvdWithAWrongInputName_NamesTheFile_Exit2_AndTheRenderStopsBeforeAnyWork(string input)
+    {
+        TinyStableDiffusion.Write(temp.Combine("models"));
+        TinySvd.Write(temp.Combine("models"), breakInput: input);
+        var check = new TestCli();
+        var render = new TestCli(new CineForge.Cli.Commands.Render.RuntimeFilmRenderer());
+
+        var checkExit = await check.Cli.InvokeAsync(["models", "check", temp.Combine("models"), "--no-hash"]);
+        var renderExit = await render.Cli.InvokeAsync(["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--no-progress", "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json"), "--models", temp.Combine("models")]);
+
+        Assert.Equal(ExitCodes.Usage, checkExit);
+        Assert.Contains(check.Lines, l => l.StartsWith("Image-to-video: problem: ", StringComparison.Ordinal) && l.Contains(Path.Combine("svd"), StringComparison.Ordinal) && l.Contains(input, StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.RenderFailed, renderExit);
+        Assert.Contains(render.Lines, l => l.StartsWith("cineforge: --models: ", StringComparison.Ordinal) && l.Contains("model.onnx", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(temp.Combine("out")));
+        Assert.False(File.Exists(temp.Combine("film.lock.json")));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using CineForge.Cli.Commands.Render;
+using System.Text.Json;
 using CineForge.Onnx.Tests.Models;
+using CineForge.Onnx.Tests.Video;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Cli.Tests.Commands;
 
@@ -34,8 +37,37 @@ public sealed class RenderWithModelsTests : IDisposable
         await cli.Cli.InvokeAsync(["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--no-progress", "--resolution", "64x36", "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json"), "--models", temp.Combine("models")]);
 
         Assert.Contains(cli.Lines, l => l.StartsWith($"cineforge: keyframes from {temp.Combine("models")} (SD 1.x/2.x, float32) on ", StringComparison.Ordinal));
-        Assert.Contains(cli.Lines, l => l.StartsWith("cineforge: No depth model", StringComparison.Ordinal));
+        Assert.Contains(cli.Lines, l => l.StartsWith("cineforge: No svd/ or depth/ model", StringComparison.Ordinal));
         Assert.Contains(cli.Lines, l => l.Contains("keyframe(s)", StringComparison.Ordinal) || l.Contains("rejected", StringComparison.Ordinal));
         Assert.Contains("onnx-sd", File.ReadAllText(temp.Combine("film.lock.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SvdFolder_AnimatesTheShots_At24Fps_ForTheShotsDuration_AndTheLockSaysSo()
+    {
+        TinyStableDiffusion.Write(temp.Combine("models"));
+        TinySvd.Write(temp.Combine("models"));
+        var cli = new TestCli(new RuntimeFilmRenderer());
+
+        var exitCode = await cli.Cli.InvokeAsync(["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--no-progress", "--resolution", "64x36", "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json"), "--models", temp.Combine("models")]);
+
+        Assert.True(exitCode is ExitCodes.Success or ExitCodes.RenderFailed, cli.Console.Output + cli.Errors);
+        Assert.DoesNotContain(cli.Lines, l => l.StartsWith("cineforge: No svd/", StringComparison.Ordinal));
+        using var lockFile = JsonDocument.Parse(File.ReadAllText(temp.Combine("film.lock.json")));
+        var animator = lockFile.RootElement.GetProperty("animator");
+        Assert.Equal("svd", animator.GetProperty("id").GetString());
+        Assert.Contains(animator.GetProperty("modelHashes").EnumerateArray(), h => h.GetString()!.StartsWith("svd/unet/model.onnx=", StringComparison.Ordinal));
+
+        var film = (await Hosting.FilmScript.LoadAsync(Repo.PathOf("examples", "mini-case", "film.csx")))[0];
+        var ffmpeg = FfmpegTool.Locate(null);
+        foreach (var (shot, entry) in film.Shots.Zip(lockFile.RootElement.GetProperty("shots").EnumerateArray()))
+        {
+            foreach (var take in entry.GetProperty("takes").EnumerateArray())
+            {
+                var probe = ffmpeg.Probe(Path.Combine(temp.Combine("out"), Runtime.FilmRenderer.FolderName(film), take.GetProperty("clip").GetString()!));
+                Assert.Equal(24, probe.FrameRate, 3);
+                Assert.Equal(Math.Round(shot.Duration * 24) / 24, probe.Duration, 0.05);
+            }
+        }
     }
 }

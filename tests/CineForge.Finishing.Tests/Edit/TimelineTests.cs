@@ -1,6 +1,7 @@
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Tests.Edit;
 
@@ -67,7 +68,7 @@ public sealed class TimelineTests
         var busy = media.Clip("busy", 1);
         var busyToo = media.Clip("busy2", 1, red: 0.95);
         var flat = media.PathOf("flat.mp4");
-        Ffmpeg.Run(new[] { "-f", "lavfi", "-i", "color=c=0x808080:size=192x108:rate=24:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", flat }, "flat clip");
+        FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", "color=c=0x808080:size=192x108:rate=24:duration=1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", flat }, "flat clip");
         var request = new FinishingRequest
         {
             Film = film,

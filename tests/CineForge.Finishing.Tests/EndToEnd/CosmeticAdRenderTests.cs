@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CineForge.Finishing.Media;
 using CineForge.Hosting;
 using CineForge.Rules;
 using CineForge.Runtime;
@@ -21,15 +20,15 @@ public sealed class CosmeticAdRenderTests(ITestOutputHelper output)
         var film = (await FilmScript.LoadAsync(script))[0];
         using var media = new Synthetic();
         var lockFile = media.PathOf("film.lock.json");
-        var rendered = await new FilmRenderer().RenderAsync(film, new RenderOptions
+        var production = await new FilmProduction().RenderAsync(film, new RenderOptions
         {
             OutputDirectory = media.Root,
             LockFile = lockFile,
-            AssetRoot = Path.GetDirectoryName(script),
+            ScriptPath = script,
             Resolution = new FrameSize(384, 216),
         });
 
-        var result = new FinishingPipeline(new StageCache(Path.Combine(media.Root, ".cineforge", "cache"))).Run(RenderedFilm.Request(film, rendered, script));
+        var result = production.Finished ?? throw new Xunit.Sdk.XunitException("finishing did not run: " + production.Stopped);
 
         var frame = 1.0 / Recommended.Fps;
         var expected = new Dictionary<ExportKind, (string Codec, double Aspect)>

@@ -1,5 +1,6 @@
 using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Finishing.Tests.Grade;
 

@@ -1,6 +1,7 @@
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Tests.Grade;
 
@@ -14,7 +15,7 @@ public sealed class GradeStageTests
         var clips = colours.Select(c =>
         {
             var path = media.PathOf(c + ".mp4");
-            Ffmpeg.Run(new[] { "-f", "lavfi", "-i", $"color=c={c}:size=64x36:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path }, "colour clip");
+            FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", $"color=c={c}:size=64x36:rate=24:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path }, "colour clip");
             return path;
         }).ToArray();
         var film = TestFilms.Shots(25 / 24.0, 26 / 24.0, 23 / 24.0).Grade(g => g.Exposure(0.1).Grain(0.02));
@@ -24,7 +25,7 @@ public sealed class GradeStageTests
 
         var graded = new GradeStage().Run(request, edit, cache);
 
-        var frames = FrameSampler.Sample(graded.VideoPath, 0, 10, 8, 4, 24);
+        var frames = FrameSampler.Sample(FfmpegTool.Default, graded.VideoPath, 0, 10, 8, 4, 24);
         Assert.Equal(74, frames.Count);
         var expected = Enumerable.Repeat(0, 25).Concat(Enumerable.Repeat(1, 26)).Concat(Enumerable.Repeat(2, 23)).ToArray();
         for (var i = 0; i < frames.Count; i++)

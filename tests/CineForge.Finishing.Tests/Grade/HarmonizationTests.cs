@@ -1,6 +1,7 @@
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
+using CineForge.Runtime.Media;
 using Xunit.Abstractions;
 
 namespace CineForge.Finishing.Tests.Grade;
@@ -58,7 +59,7 @@ public sealed class HarmonizationTests(ITestOutputHelper output)
     {
         var labs = timeline.Entries.Select(e =>
         {
-            var frames = FrameSampler.Sample(video, e.Start(timeline.Fps) + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
+            var frames = FrameSampler.Sample(FfmpegTool.Default, video, e.Start(timeline.Fps) + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
             return ClipStatistics.Measure(frames).MeanLab;
         }).ToList();
         return labs[0].DistanceAb(labs[1]);

@@ -1,6 +1,7 @@
 using CineForge.Onnx.Depth;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Tests.Models;
+using CineForge.Runtime.Imaging;
 using DataType = global::Onnx.TensorProto.Types.DataType;
 
 namespace CineForge.Onnx.Tests.Depth;
@@ -37,7 +38,7 @@ public sealed class DepthEstimatorTests : IDisposable
             }
         }
 
-        var depth = estimator.Estimate(new RgbPixels(40, 30, rgb));
+        var depth = estimator.Estimate(new RgbImage(40, 30, rgb));
 
         Assert.Equal(40, depth.Width);
         Assert.Equal(30, depth.Height);

@@ -1,5 +1,6 @@
 using CineForge.Onnx.Depth;
 using CineForge.Onnx.Pipeline;
+using CineForge.Runtime.Imaging;
 
 namespace CineForge.Onnx.Tests.Depth;
 
@@ -11,7 +12,7 @@ public sealed class ParallaxRendererTests
     private static readonly byte[] Near = [230, 200, 40];
 
     // A far backdrop with a gentle texture and a near square in the middle.
-    private static (RgbPixels Picture, DepthMap Depth) TwoPlanes()
+    private static (RgbImage Picture, DepthMap Depth) TwoPlanes()
     {
         var rgb = new byte[Size * Size * 3];
         var nearness = new float[Size * Size];
@@ -29,7 +30,7 @@ public sealed class ParallaxRendererTests
             }
         }
 
-        return (new RgbPixels(Size, Size, rgb), new DepthMap(Size, Size, nearness));
+        return (new RgbImage(Size, Size, rgb), new DepthMap(Size, Size, nearness));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CineForge.Onnx.Face;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Tests.Models;
+using CineForge.Runtime.Imaging;
 using DataType = global::Onnx.TensorProto.Types.DataType;
 
 namespace CineForge.Onnx.Tests.Face;
@@ -80,7 +81,7 @@ public sealed class FaceIdentityMeterTests : IDisposable
     {
         using var meter = Open();
 
-        Assert.Null(meter.Embed(new RgbPixels(64, 48, new byte[64 * 48 * 3])));
+        Assert.Null(meter.Embed(new RgbImage(64, 48, new byte[64 * 48 * 3])));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class FaceIdentityMeterTests : IDisposable
     private FaceIdentityMeter Open() => FaceIdentityMeter.TryOpen(temp.Path, new OnnxBackendOptions(ExecutionDevice.Cpu))!;
 
     // A bright grey picture with a coloured square where the detector's box is.
-    private static RgbPixels Picture(byte[] faceColour)
+    private static RgbImage Picture(byte[] faceColour)
     {
         const int w = 64, h = 48;
         var data = new byte[w * h * 3];
@@ -112,6 +113,6 @@ public sealed class FaceIdentityMeterTests : IDisposable
             }
         }
 
-        return new RgbPixels(w, h, data);
+        return new RgbImage(w, h, data);
     }
 }

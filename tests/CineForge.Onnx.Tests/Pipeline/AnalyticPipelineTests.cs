@@ -32,8 +32,8 @@ public sealed class AnalyticPipelineTests : IDisposable
         var image = pipeline.TextToImage(request).Image;
 
         var expected = Expected(request);
-        Assert.Equal(expected.Length, image.Data.Length);
-        var worst = expected.Zip(image.Data, (e, a) => Math.Abs(e - a)).Max();
+        Assert.Equal(expected.Length, image.Pixels.Length);
+        var worst = expected.Zip(image.Pixels, (e, a) => Math.Abs(e - a)).Max();
         Assert.True(worst <= 1, $"largest byte difference {worst}");
         Assert.True(expected.Distinct().Count() > 10, "the expected picture should vary");
     }

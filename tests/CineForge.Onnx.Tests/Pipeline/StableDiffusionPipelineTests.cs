@@ -23,7 +23,7 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         Assert.Equal(64, result.Image.Width);
         Assert.Equal(48, result.Image.Height);
         Assert.Equal(4, result.StepsRun);
-        Assert.True(result.Image.Data.Distinct().Count() > 16, "the picture should not be flat");
+        Assert.True(result.Image.Pixels.Distinct().Count() > 16, "the picture should not be flat");
     }
 
     [Fact]
@@ -51,13 +51,13 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         byte[] first;
         using (var pipeline = Open())
         {
-            first = pipeline.TextToImage(Request).Image.Data;
-            Assert.Equal(first, pipeline.TextToImage(Request).Image.Data);
+            first = pipeline.TextToImage(Request).Image.Pixels;
+            Assert.Equal(first, pipeline.TextToImage(Request).Image.Pixels);
         }
 
         using var again = Open();
-        Assert.Equal(first, again.TextToImage(Request).Image.Data);
-        Assert.NotEqual(first, again.TextToImage(Request with { Seed = 43 }).Image.Data);
+        Assert.Equal(first, again.TextToImage(Request).Image.Pixels);
+        Assert.NotEqual(first, again.TextToImage(Request with { Seed = 43 }).Image.Pixels);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         var guided = pipeline.TextToImage(Request with { NegativePrompt = "hello world" });
         var unguided = pipeline.TextToImage(Request with { GuidanceScale = 1 });
 
-        Assert.Equal(unguided.Image.Data, guided.Image.Data);
+        Assert.Equal(unguided.Image.Pixels, guided.Image.Pixels);
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         var swapped = pipeline.TextToImage(Request with { Prompt = "world", NegativePrompt = "hello" });
         var stronger = pipeline.TextToImage(Request with { Prompt = "hello", NegativePrompt = "world", GuidanceScale = 12 });
 
-        Assert.NotEqual(forward.Image.Data, swapped.Image.Data);
-        Assert.NotEqual(forward.Image.Data, stronger.Image.Data);
+        Assert.NotEqual(forward.Image.Pixels, swapped.Image.Pixels);
+        Assert.NotEqual(forward.Image.Pixels, stronger.Image.Pixels);
     }
 
     [Fact]
@@ -107,11 +107,11 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         TinyStableDiffusion.Write(halfFolder.Path, new TinyModelOptions { Float16 = true });
         using var fp16 = StableDiffusionPipeline.Open(halfFolder.Path, new OnnxBackendOptions(ExecutionDevice.Cpu));
 
-        var a = fp32.TextToImage(Request).Image.Data;
-        var b = fp16.TextToImage(Request).Image.Data;
+        var a = fp32.TextToImage(Request).Image.Pixels;
+        var b = fp16.TextToImage(Request).Image.Pixels;
 
         Assert.InRange(a.Zip(b, (x, y) => Math.Abs(x - y)).Average(), 0, 2.0);
-        Assert.Equal(b, fp16.TextToImage(Request).Image.Data);
+        Assert.Equal(b, fp16.TextToImage(Request).Image.Pixels);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class StableDiffusionPipelineTests : IDisposable
     {
         using var pipeline = Open(new TinyModelOptions { FloatTimestep = true });
 
-        Assert.Equal(64 * 48 * 3, pipeline.TextToImage(Request).Image.Data.Length);
+        Assert.Equal(64 * 48 * 3, pipeline.TextToImage(Request).Image.Pixels.Length);
     }
 
     [Fact]
@@ -127,10 +127,10 @@ public sealed class StableDiffusionPipelineTests : IDisposable
     {
         using var pipeline = Open(new TinyModelOptions { Xl = true });
 
-        var image = pipeline.TextToImage(Request).Image.Data;
+        var image = pipeline.TextToImage(Request).Image.Pixels;
 
-        Assert.Equal(image, pipeline.TextToImage(Request).Image.Data);
-        Assert.NotEqual(image, pipeline.TextToImage(Request with { Prompt = "world" }).Image.Data);
+        Assert.Equal(image, pipeline.TextToImage(Request).Image.Pixels);
+        Assert.NotEqual(image, pipeline.TextToImage(Request with { Prompt = "world" }).Image.Pixels);
     }
 
     [Theory]
@@ -145,8 +145,8 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         var result = pipeline.ImageToImage(Request with { Steps = steps, Seed = 7 }, source, strength);
 
         Assert.Equal(run, result.StepsRun);
-        Assert.Equal(result.Image.Data, pipeline.ImageToImage(Request with { Steps = steps, Seed = 7 }, source, strength).Image.Data);
-        Assert.NotEqual(source.Data, result.Image.Data);
+        Assert.Equal(result.Image.Pixels, pipeline.ImageToImage(Request with { Steps = steps, Seed = 7 }, source, strength).Image.Pixels);
+        Assert.NotEqual(source.Pixels, result.Image.Pixels);
     }
 
     [Fact]
@@ -167,10 +167,10 @@ public sealed class StableDiffusionPipelineTests : IDisposable
         using var pipeline = Open(new TinyModelOptions { LatentParameters = true });
         var source = pipeline.TextToImage(Request).Image;
 
-        var a = pipeline.ImageToImage(Request, source, 0.75).Image.Data;
+        var a = pipeline.ImageToImage(Request, source, 0.75).Image.Pixels;
 
-        Assert.Equal(a, pipeline.ImageToImage(Request, source, 0.75).Image.Data);
-        Assert.NotEqual(a, pipeline.ImageToImage(Request with { Seed = 8 }, source, 0.75).Image.Data);
+        Assert.Equal(a, pipeline.ImageToImage(Request, source, 0.75).Image.Pixels);
+        Assert.NotEqual(a, pipeline.ImageToImage(Request with { Seed = 8 }, source, 0.75).Image.Pixels);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CineForge.Runtime.Imaging;
 using System.Text.Json;
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
@@ -50,7 +51,7 @@ public sealed class StableDiffusionReferenceTests(ITestOutputHelper output) : ID
         var r = xl ? Get("sdxl", section) : Get(section);
         TinyStableDiffusion.Write(temp.Path, new TinyModelOptions { Xl = xl });
         WriteReferenceUnet(temp.Path, xl);
-        WriteReferenceDecoder(temp.Combine("vae_decoder", "model.onnx"));
+        ReferenceDecoder.Write(temp.Combine("vae_decoder", "model.onnx"));
         var prediction = r.GetProperty("prediction").GetString() == "epsilon" ? PredictionType.Epsilon : PredictionType.VPrediction;
         var folder = ModelFolder.Open(temp.Path);
         Assert.Equal(r.GetProperty("vae_scale").GetDouble(), folder.VaeScale);
@@ -96,7 +97,7 @@ public sealed class StableDiffusionReferenceTests(ITestOutputHelper output) : ID
             {
                 for (var c = 0; c < 3; c++)
                 {
-                    byteWorst = Math.Max(byteWorst, Math.Abs(image.Data[(((py * width) + px) * 3) + c] - blocks[((py / 8) * w) + (px / 8)]));
+                    byteWorst = Math.Max(byteWorst, Math.Abs(image.Pixels[(((py * width) + px) * 3) + c] - blocks[((py / 8) * w) + (px / 8)]));
                 }
             }
         }
@@ -177,21 +178,5 @@ public sealed class StableDiffusionReferenceTests(ITestOutputHelper output) : ID
         var bias = g.Node("Unsqueeze", [mean, g.Int64s(3)]);
         g.Node("Add", [g.Node("Add", [g.Node("Mul", ["sample", g.Scalar(0.3f)]), time]), bias], "out_sample");
         g.Save(Path.Combine(folder, "model.onnx"));
-    }
-
-    // A 1x1 convolution with every weight 1/256, each value painted on its 8x8 block.
-    internal static void WriteReferenceDecoder(string path, string batch = "batch", bool numFrames = false)
-    {
-        var g = new TinyOnnx()
-            .Input("latent_sample", DataType.Float, batch, 4, "height", "width")
-            .Output("sample", DataType.Float, batch, 3, "pixel_height", "pixel_width");
-        if (numFrames)
-        {
-            g.Input("num_frames", DataType.Int64, 1);
-        }
-
-        var conv = g.Node("Conv", ["latent_sample", g.Weights(Enumerable.Repeat(1f / 256, 192 * 4).ToArray(), [192, 4, 1, 1])]);
-        g.Node("DepthToSpace", [conv], "sample", ("blocksize", 8L));
-        g.Save(path);
     }
 }

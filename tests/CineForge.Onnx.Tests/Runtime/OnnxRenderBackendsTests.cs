@@ -3,6 +3,7 @@ using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Runtime;
 using CineForge.Onnx.Tests.Models;
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Scene;
 using CineForge.Runtime.Stages.Animate;
 using CineForge.Runtime.Stages.Keyframe;
@@ -87,7 +88,7 @@ public sealed class OnnxRenderBackendsTests : IDisposable
         using var backends = Open();
 
         Assert.IsType<PrevizAnimator>(backends.Backends.Animator);
-        Assert.Contains(notices, n => n.StartsWith("No depth model", StringComparison.Ordinal));
+        Assert.Contains(notices, n => n.StartsWith("No svd/ or depth/ model", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CineForge.Runtime.Imaging;
 using CineForge.Onnx.Video;
 using CineForge.Onnx.Pipeline;
 
@@ -73,14 +74,14 @@ public sealed class FrameTimingTests
     [Fact]
     public void NativeFrames_ReachTheShotDurationAt24Fps()
     {
-        var native = Enumerable.Range(0, 14).Select(f => new RgbPixels(1, 1, [(byte)(f * 10), 0, 255])).ToArray();
+        var native = Enumerable.Range(0, 14).Select(f => new RgbImage(1, 1, [(byte)(f * 10), 0, 255])).ToArray();
         var count = FrameTiming.OutputFrames(4.0);
         var clip = FrameTiming.Resample(native, count);
 
         Assert.Equal(96, clip.Count);
-        Assert.Equal(native[0].Data, clip[0].Data);
-        Assert.Equal(native[^1].Data, clip[^1].Data);
-        Assert.True(clip.Zip(clip.Skip(1)).All(p => p.Second.Data[0] >= p.First.Data[0]), "a ramp stays a ramp");
+        Assert.Equal(native[0].Pixels, clip[0].Pixels);
+        Assert.Equal(native[^1].Pixels, clip[^1].Pixels);
+        Assert.True(clip.Zip(clip.Skip(1)).All(p => p.Second.Pixels[0] >= p.First.Pixels[0]), "a ramp stays a ramp");
         Assert.Equal(4, FrameTiming.ConditioningFps(14, 3.5));
     }
 }

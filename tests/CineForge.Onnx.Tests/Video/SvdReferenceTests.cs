@@ -1,3 +1,4 @@
+using CineForge.Runtime.Imaging;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Scheduling;
 using CineForge.Onnx.Video;
@@ -97,7 +98,7 @@ public sealed class SvdReferenceTests(ITestOutputHelper output) : IDisposable
             {
                 for (var px = 0; px < width; px++)
                 {
-                    worst = Math.Max(worst, Math.Abs(video[f].Data[((py * width) + px) * 3] - blocks[f][((py / 8) * (width / 8)) + (px / 8)]));
+                    worst = Math.Max(worst, Math.Abs(video[f].Pixels[((py * width) + px) * 3] - blocks[f][((py / 8) * (width / 8)) + (px / 8)]));
                 }
             }
         }
@@ -105,10 +106,10 @@ public sealed class SvdReferenceTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"SVD frames: largest byte difference {worst} (tolerance 1)");
         Assert.True(worst <= 1, $"frames differ by {worst}");
         var again = pipeline.ImageToVideo(image, Request(r));
-        Assert.Equal(video.SelectMany(v => v.Data), again.SelectMany(v => v.Data));
+        Assert.Equal(video.SelectMany(v => v.Pixels), again.SelectMany(v => v.Pixels));
     }
 
-    internal static RgbPixels Image(int width, int height)
+    internal static RgbImage Image(int width, int height)
     {
         var data = new byte[width * height * 3];
         for (var y = 0; y < height; y++)
@@ -122,7 +123,7 @@ public sealed class SvdReferenceTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        return new RgbPixels(width, height, data);
+        return new RgbImage(width, height, data);
     }
 
     private static VideoRequest Request(System.Text.Json.JsonElement r) => new(

@@ -1,5 +1,4 @@
 using CineForge.Onnx.Tests.Models;
-using CineForge.Onnx.Tests.Reference;
 using DataType = Onnx.TensorProto.Types.DataType;
 
 namespace CineForge.Onnx.Tests.Video;
@@ -58,6 +57,6 @@ public static class TinySvd
         unet.Node("Add", [main, unet.Node("Unsqueeze", [bias, unet.Int64s(3, 4)])], "out_sample");
         unet.Save(Path.Combine(root, "unet", "model.onnx"));
 
-        StableDiffusionReferenceTests.WriteReferenceDecoder(Path.Combine(root, "vae_decoder", "model.onnx"), "frames", numFrames: true);
+        ReferenceDecoder.Write(Path.Combine(root, "vae_decoder", "model.onnx"), "frames", numFrames: true);
     }
 }

@@ -1,23 +1,22 @@
 using System.Globalization;
+using CineForge.Cli.Output;
 using CineForge.Finishing;
-using CineForge.Finishing.Media;
 using CineForge.Onnx;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Runtime;
 using CineForge.Rules;
 using CineForge.Runtime;
 using CineForge.Runtime.Locking;
-using CineForge.Runtime.Progress;
 using Spectre.Console;
 
 namespace CineForge.Cli.Commands.Render;
 
 /// <summary>
-/// <c>cineforge render</c> on the render runtime: renders every shot to its selected clip with live
-/// progress (or none: <c>--no-progress</c>, or output that is not a terminal), then prints each
-/// shot's verdict, what changed since the lock, and how much work the run did; then finishes the
-/// film (edit, grade, sound, master and distribution exports, report) into the same film folder,
-/// with its work files in the same artefact store. With <paramref name="stagesRanOn"/> ("on the farm")
+/// <c>cineforge render</c> on the library's one render call (<see cref="FilmProduction"/>): every shot
+/// to its selected clip, then the finishing pass (edit, grade, sound, master and distribution exports,
+/// report) into the same film folder and store, with live progress (or a line per finishing stage:
+/// <c>--no-progress</c>, or output that is not a terminal); then prints each shot's verdict, what
+/// changed since the lock, how much work the run did, and the finished files. With <paramref name="stagesRanOn"/> ("on the farm")
 /// it also prints what the stage jobs did there: jobs run and found in the store per stage, and the workers.
 /// </summary>
 public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null, string? stagesRanOn = null) : IFilmRenderer
@@ -37,7 +36,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         var options = new RenderOptions
         {
             OutputDirectory = request.OutputDirectory,
-            AssetRoot = Path.GetDirectoryName(request.FilmPath),
+            ScriptPath = request.FilmPath,
             LockFile = request.Settings.LockFile is { } lockFile ? Path.GetFullPath(lockFile) : LockPathFor(request),
             Locked = request.Settings.Locked,
             FfmpegPath = request.Settings.Ffmpeg,
@@ -63,12 +62,12 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"cineforge: keyframes from {models.Folder} on {models.Provider}");
         }
 
-        FilmRenderResult result;
+        FilmProductionResult production;
         try
         {
             using (models)
             {
-                result = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmRenderer(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+                production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmProduction(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
             }
         }
         catch (LockFileException ex)
@@ -76,41 +75,35 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"cineforge: render --locked: {ex.Message}: render once without --locked and commit the lock file; nothing was rendered.");
             return ExitCodes.LockMismatch;
         }
+        catch (FinishingException ex)
+        {
+            output.WriteLine($"cineforge: finishing failed: {ex.Message}");
+            return ExitCodes.RenderFailed;
+        }
         catch (RenderException ex)
         {
             output.WriteLine($"cineforge: render failed: {ex.Message}");
             return ExitCodes.RenderFailed;
         }
 
+        var result = production.Shots;
         Print(result, output, stagesRanOn);
         if (result.Verification is { } verification && !PrintVerification(verification, output))
         {
             return ExitCodes.LockMismatch;
         }
 
-        if (!result.AllSelected)
+        if (production.Finished is not { } finished)
         {
             return ExitCodes.RenderFailed;
         }
 
-        return await FinishAsync(request, result, options, output, cancellationToken).ConfigureAwait(false);
+        PrintFinished(finished, output);
+        return ExitCodes.Success;
     }
 
-    private static async Task<int> FinishAsync(RenderRequest request, FilmRenderResult rendered, RenderOptions options, TextWriter output, CancellationToken cancellationToken)
+    private static void PrintFinished(FinishingResult finished, TextWriter output)
     {
-        var store = options.CacheDirectory ?? Path.Combine(Path.GetFullPath(options.OutputDirectory), ".cineforge", "cache");
-        FinishingResult finished;
-        try
-        {
-            var finishing = RenderedFilm.Request(request.Film, rendered, request.FilmPath);
-            finished = await Task.Run(() => new FinishingPipeline(new StageCache(store)).Run(finishing, stage => output.WriteLine($"cineforge: {stage}"), cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (FinishingException ex)
-        {
-            output.WriteLine($"cineforge: finishing failed: {ex.Message}");
-            return ExitCodes.RenderFailed;
-        }
-
         foreach (var stem in finished.Sound.Stems)
         {
             output.WriteLine($"{stem.Name}: {Number(stem.Measured.Integrated, "0.0")} LUFS (target {Number(stem.Target, "0.#")}){(stem.Passes ? string.Empty : $" warning {QaMetrics.StemLoudness.Id}: {Number(stem.Miss, "0.0")} LU off")}");
@@ -127,7 +120,6 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         }
 
         output.WriteLine($"cineforge: report: {finished.ReportPath}");
-        return ExitCodes.Success;
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

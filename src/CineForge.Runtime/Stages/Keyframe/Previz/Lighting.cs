@@ -1,4 +1,5 @@
 using CineForge.Rules;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Scene;
 
 namespace CineForge.Runtime.Stages.Keyframe.Previz;

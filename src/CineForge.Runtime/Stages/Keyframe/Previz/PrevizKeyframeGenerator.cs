@@ -1,5 +1,6 @@
 using CineForge.Rules;
 using CineForge.Runtime.Determinism;
+using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Scene;
 
 namespace CineForge.Runtime.Stages.Keyframe.Previz;

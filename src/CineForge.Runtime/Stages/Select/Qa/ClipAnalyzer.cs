@@ -1,5 +1,4 @@
 using CineForge.Rules;
-using CineForge.Runtime.Determinism;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Stages.Keyframe;
 
@@ -262,8 +261,8 @@ public sealed class ClipAnalyzer
         Array.Copy(y, previousLuma, y.Length);
     }
 
-    // Colour maths uses DetMath, not libm: the scores land in the settings log, which must be
-    // the same bytes on every machine.
+    // Colour maths is the render's one colour module (DetMath, not libm): the scores land in the
+    // settings log, which must be the same bytes on every machine.
     private (double A, double B) MeanLab()
     {
         if (chromaSamples == 0)
@@ -272,22 +271,7 @@ public sealed class ClipAnalyzer
         }
 
         var (r, g, b) = YuvFrame.ToRgb(16 + (sumY / chromaSamples * 219.0 / 255.0), sumU / chromaSamples, sumV / chromaSamples);
-        return Lab(Linear(r), Linear(g), Linear(b));
-    }
-
-    private static double Linear(double c)
-    {
-        c = Math.Clamp(c, 0, 1);
-        return c <= 0.04045 ? c / 12.92 : DetMath.Pow((c + 0.055) / 1.055, 2.4);
-    }
-
-    private static (double A, double B) Lab(double r, double g, double b)
-    {
-        // sRGB (D65) to XYZ to CIELAB a*, b*.
-        var x = ((0.4124 * r) + (0.3576 * g) + (0.1805 * b)) / 0.95047;
-        var y = (0.2126 * r) + (0.7152 * g) + (0.0722 * b);
-        var z = ((0.0193 * r) + (0.1192 * g) + (0.9505 * b)) / 1.08883;
-        double F(double t) => t > 0.008856 ? DetMath.Pow(t, 1.0 / 3) : (7.787 * t) + (16.0 / 116);
-        return (500 * (F(x) - F(y)), 200 * (F(y) - F(z)));
+        var lab = Colour.ToLab(new Rgb(r, g, b));
+        return (lab.A, lab.B);
     }
 }

@@ -1,30 +1,6 @@
+using CineForge.Runtime.Imaging;
+
 namespace CineForge.Onnx.Pipeline;
-
-/// <summary>An 8-bit RGB picture: interleaved R, G, B, rows top to bottom.</summary>
-public sealed record RgbPixels
-{
-    /// <summary>Wraps <paramref name="data"/> (width * height * 3 bytes).</summary>
-    public RgbPixels(int width, int height, byte[] data)
-    {
-        if (width <= 0 || height <= 0 || data.Length != width * height * 3)
-        {
-            throw new ArgumentException($"Expected {width}x{height} RGB ({(long)width * height * 3} bytes); got {data.Length} bytes.", nameof(data));
-        }
-
-        Width = width;
-        Height = height;
-        Data = data;
-    }
-
-    /// <summary>Width in pixels.</summary>
-    public int Width { get; }
-
-    /// <summary>Height in pixels.</summary>
-    public int Height { get; }
-
-    /// <summary>Interleaved RGB bytes.</summary>
-    public byte[] Data { get; }
-}
 
 /// <summary>What to draw.</summary>
 /// <param name="Prompt">The positive prompt.</param>
@@ -40,4 +16,4 @@ public sealed record ImageRequest(string Prompt, string NegativePrompt, int Widt
 /// <param name="Image">The picture.</param>
 /// <param name="StepsRun">UNet steps that ran (fewer than the schedule's in img2img).</param>
 /// <param name="Notices">Prompts cut at CLIP's limit and similar.</param>
-public sealed record GeneratedImage(RgbPixels Image, int StepsRun, IReadOnlyList<string> Notices);
+public sealed record GeneratedImage(RgbImage Image, int StepsRun, IReadOnlyList<string> Notices);

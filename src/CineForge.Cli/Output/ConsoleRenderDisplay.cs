@@ -1,11 +1,12 @@
+using CineForge.Runtime.Progress;
 using Spectre.Console;
 
-namespace CineForge.Runtime.Progress;
+namespace CineForge.Cli.Output;
 
 /// <summary>
-/// Shows a render's progress on a console: one live bar per shot and take with its stage when the
-/// console is interactive and progress is wanted; nothing otherwise (CI logs stay quiet: the
-/// caller prints the verdicts once the render ends).
+/// Shows a render's progress on a console: one live bar per shot and take with its stage, and one for
+/// the finishing pass, when the console is interactive and progress is wanted; otherwise only a line as
+/// each finishing stage starts (CI logs stay short: the caller prints the verdicts once the render ends).
 /// </summary>
 public static class ConsoleRenderDisplay
 {
@@ -14,7 +15,7 @@ public static class ConsoleRenderDisplay
     {
         if (!live || !console.Profile.Capabilities.Interactive)
         {
-            return await render(new Quiet()).ConfigureAwait(false);
+            return await render(new Quiet(console.Profile.Out.Writer)).ConfigureAwait(false);
         }
 
         T result = default!;
@@ -26,10 +27,14 @@ public static class ConsoleRenderDisplay
         return result;
     }
 
-    private sealed class Quiet : IProgress<RenderEvent>
+    private sealed class Quiet(TextWriter output) : IProgress<RenderEvent>
     {
         public void Report(RenderEvent value)
         {
+            if (value.IsFinishing)
+            {
+                output.WriteLine($"cineforge: {value.Stage.ToString().ToLowerInvariant()}");
+            }
         }
     }
 
@@ -42,6 +47,12 @@ public static class ConsoleRenderDisplay
         {
             lock (gate)
             {
+                if (value.IsFinishing)
+                {
+                    Finishing(value.Stage);
+                    return;
+                }
+
                 var key = $"{value.ShotIndex:00}-{value.Shot}/{value.Take}";
                 if (!tasks.TryGetValue(key, out var task))
                 {
@@ -63,6 +74,19 @@ public static class ConsoleRenderDisplay
                         break;
                 }
             }
+        }
+
+        // One bar for the whole finishing pass: a step per stage, edit to report.
+        private void Finishing(RenderStage stage)
+        {
+            if (!tasks.TryGetValue(RenderEvent.FinishingName, out var task))
+            {
+                task = context.AddTask(RenderEvent.FinishingName, maxValue: RenderStage.Report - RenderStage.Edit + 1);
+                tasks[RenderEvent.FinishingName] = task;
+            }
+
+            task.Description = $"{RenderEvent.FinishingName} {stage.ToString().ToLowerInvariant()}";
+            task.Value = stage - RenderStage.Edit;
         }
     }
 }

@@ -1,8 +1,9 @@
+using CineForge.Cli.Output;
 using CineForge.Runtime.Progress;
 using Spectre.Console;
 using Spectre.Console.Testing;
 
-namespace CineForge.Runtime.Tests.Rendering;
+namespace CineForge.Cli.Tests.Output;
 
 public sealed class ProgressDisplayTests
 {
@@ -39,5 +40,36 @@ public sealed class ProgressDisplayTests
 
         Assert.Contains("01-waiting/A-seed11 animate", console.Output, StringComparison.Ordinal);
         Assert.Contains("02-street/B-seed12 cached", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NonInteractiveConsole_PrintsALinePerFinishingStage()
+    {
+        var console = new TestConsole();
+        console.Profile.Capabilities.Interactive = false;
+
+        await ConsoleRenderDisplay.RunAsync(console, live: false, progress =>
+        {
+            progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Selected));
+            progress.Report(RenderEvent.Finishing(RenderStage.Edit));
+            progress.Report(RenderEvent.Finishing(RenderStage.Report));
+            return Task.FromResult(0);
+        });
+
+        Assert.Equal(["cineforge: edit", "cineforge: report"], console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task InteractiveConsole_DrawsOneBarForFinishing()
+    {
+        var console = new TestConsole().Interactive();
+
+        await ConsoleRenderDisplay.RunAsync(console, live: true, progress =>
+        {
+            progress.Report(RenderEvent.Finishing(RenderStage.Grade));
+            return Task.FromResult(0);
+        });
+
+        Assert.Contains("finishing grade", console.Output, StringComparison.Ordinal);
     }
 }

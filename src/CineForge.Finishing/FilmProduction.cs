@@ -1,0 +1,53 @@
+using CineForge.Finishing.Media;
+using CineForge.Runtime;
+using CineForge.Runtime.Dispatch;
+using CineForge.Runtime.Progress;
+
+namespace CineForge.Finishing;
+
+/// <summary>A whole film's render: the shots (<see cref="Shots"/>), then, when every shot has a take and a locked render matches its lock, the finishing pass (<see cref="Finished"/>).</summary>
+/// <param name="Shots">Render part 1: keyframes, animation, correction, selection, the lock.</param>
+/// <param name="Finished">Edit, grade, sound, exports and report; null when the film stopped before finishing (<see cref="Stopped"/>).</param>
+public sealed record FilmProductionResult(FilmRenderResult Shots, FinishingResult? Finished)
+{
+    /// <summary>Why finishing did not run: a rejected shot, or a locked render that differs from its lock; null when it ran.</summary>
+    public string? Stopped => Finished is not null ? null
+        : !Shots.AllSelected ? "a shot has no take that passed QA"
+        : Shots.Verification is { Holds: false } ? "the render differs from the lock"
+        : null;
+}
+
+/// <summary>
+/// The library's one call that renders a whole film: shots (keyframe → animate → correct → select,
+/// here or on a farm through <paramref name="dispatcher"/>), then edit → grade → sound → exports →
+/// report, on one ffmpeg (<see cref="RenderOptions.FfmpegPath"/>), one store
+/// (<see cref="RenderOptions.StoreDirectory"/>) and one progress stream. The command, the farm, the
+/// tests and the benchmarks all render through it.
+/// </summary>
+/// <param name="backends">Keyframe, correction and animation backends; default the previz.</param>
+/// <param name="dispatcher">Where the shots' stage jobs run; default in-process, <see cref="RenderOptions.Parallelism"/> at a time.</param>
+public sealed class FilmProduction(RenderBackends? backends = null, IShotDispatcher? dispatcher = null)
+{
+    /// <summary>Renders and finishes <paramref name="film"/>.</summary>
+    /// <remarks>
+    /// Finishing is skipped, not failed, when a shot is rejected or a locked render (<see cref="RenderOptions.Locked"/>)
+    /// differs from its lock: <see cref="FilmProductionResult.Stopped"/> says which. The finishing pass's
+    /// events reach <paramref name="progress"/> as <see cref="RenderEvent.Finishing"/>.
+    /// </remarks>
+    /// <exception cref="RenderException">Bad input, a failing tool or stage (<see cref="FinishingException"/> for the finishing pass's inputs); what was rendered stays in the store.</exception>
+    /// <exception cref="Runtime.Locking.LockFileException">A locked render whose lock file is missing or unreadable, before any work.</exception>
+    public async Task<FilmProductionResult> RenderAsync(Film film, RenderOptions options, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        ArgumentNullException.ThrowIfNull(options);
+        var shots = await new FilmRenderer(backends, dispatcher).RenderAsync(film, options, progress, cancellationToken).ConfigureAwait(false);
+        if (!shots.AllSelected || shots.Verification is { Holds: false })
+        {
+            return new FilmProductionResult(shots, null);
+        }
+
+        var request = RenderedFilm.Request(film, shots, options);
+        var finished = await Task.Run(() => new FinishingPipeline(new StageCache(options.StoreDirectory)).Run(request, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new FilmProductionResult(shots, finished);
+    }
+}
