@@ -40,6 +40,9 @@ public sealed record FinishingRequest
     /// <summary>The lock file, archived next to the master.</summary>
     public string? LockFilePath { get; init; }
 
+    /// <summary>The keyframe, refiner and animator backends that made the shots, for the settings log and the report.</summary>
+    public IReadOnlyList<CineForge.Runtime.Stages.BackendIdentity> Backends { get; init; } = [];
+
     /// <summary>The render's ffmpeg (<see cref="CineForge.Runtime.RenderOptions.FfmpegPath"/>); default as for a render with no <c>--ffmpeg</c>.</summary>
     public CineForge.Runtime.Media.FfmpegTool Ffmpeg
     {

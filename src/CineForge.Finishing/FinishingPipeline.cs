@@ -133,7 +133,13 @@ public sealed class FinishingPipeline
         var fps = edit.Timeline.Fps;
         var log = new JsonObject
         {
-            ["tools"] = new JsonObject { ["ffmpeg"] = request.Ffmpeg.Version },
+            ["tools"] = new JsonObject
+            {
+                ["ffmpeg"] = request.Ffmpeg.Version,
+                ["keyframes"] = request.Backends.Count > 0 ? request.Backends[0].ToString() : null,
+                ["refiner"] = request.Backends.Count > 1 ? request.Backends[1].ToString() : null,
+                ["animator"] = request.Backends.Count > 2 ? request.Backends[2].ToString() : null,
+            },
             ["edit"] = new JsonObject
             {
                 ["size"] = edit.Timeline.Size.ToString(),

@@ -30,6 +30,7 @@ public static class RenderedFilm
             OutputDirectory = render.FilmDirectory,
             ScriptPath = script,
             LockFilePath = File.Exists(render.LockFile) ? render.LockFile : null,
+            Backends = render.Backends,
         };
     }
 

@@ -97,7 +97,7 @@ public sealed class FilmRenderer
         }
 
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
-        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg };
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity] };
         AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
         return result;
     }

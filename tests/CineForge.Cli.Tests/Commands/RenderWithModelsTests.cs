@@ -51,6 +51,7 @@ public sealed class RenderWithModelsTests : IDisposable
 
         var exitCode = await cli.Cli.InvokeAsync(["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--no-progress", "--resolution", "64x36", "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json"), "--models", temp.Combine("models")]);
 
+        // The tiny graphs paint flat blocks, which selection's QA may reject (exit 4): the clips are made either way.
         Assert.True(exitCode is ExitCodes.Success or ExitCodes.RenderFailed, cli.Console.Output + cli.Errors);
         Assert.DoesNotContain(cli.Lines, l => l.StartsWith("cineforge: No svd/", StringComparison.Ordinal));
         using var lockFile = JsonDocument.Parse(File.ReadAllText(temp.Combine("film.lock.json")));
