@@ -38,6 +38,7 @@ public sealed class FinishedSyntheticFilm : IDisposable
             OutputDirectory = Media.PathOf("out"),
             ScriptPath = Media.PathOf("film.csx"),
             LockFilePath = Media.PathOf("film.lock.json"),
+            Backends = [new("onnx-sd", "1", []), new("onnx-sd", "1", []), new("svd", "1", ["svd/unet/model.onnx=0"])],
         };
         Result = new FinishingPipeline().Run(Request);
     }
@@ -134,6 +135,16 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
         Assert.True(File.Exists(Path.Combine(master, "film.csx")));
         Assert.True(File.Exists(Path.Combine(master, "film.lock.json")));
         Assert.Contains("\"plan\"", File.ReadAllText(Path.Combine(master, "settings.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SettingsLogAndReport_NameTheBackendsThatMadeTheShots()
+    {
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Export(ExportKind.Master))!, "settings.json")))!["tools"]!;
+
+        Assert.Equal("onnx-sd 1", (string?)settings["keyframes"]);
+        Assert.Equal("svd 1", (string?)settings["animator"]);
+        Assert.Contains("&quot;animator&quot;: &quot;svd 1&quot;", File.ReadAllText(film.Result.ReportPath), StringComparison.Ordinal);
     }
 
     [Fact]
