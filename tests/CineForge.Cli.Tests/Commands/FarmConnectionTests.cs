@@ -3,7 +3,6 @@ using CineForge.Farm;
 namespace CineForge.Cli.Tests.Commands;
 
 /// <summary>The farm's connection string off the command line: from the environment or a file, and never printed with its password.</summary>
-[Collection(CliFarm.Collection)]
 public sealed class FarmConnectionTests : IDisposable
 {
     private const string Secret = "hunter2-not-for-ps";
@@ -70,32 +69,5 @@ public sealed class FarmConnectionTests : IDisposable
         Assert.NotEqual(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Cannot reach the farm's database (host 127.0.0.1, port 1, database farm)", run.Output + run.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, run.Output + run.Errors, StringComparison.Ordinal);
-    }
-
-    [SkippableFact]
-    public async Task RenderAndStatus_TakeTheConnectionFromTheEnvironment()
-    {
-        var farm = CliFarm.Fresh();
-        var render = new TestCli();
-        var status = new TestCli();
-        Environment.SetEnvironmentVariable(FarmConnection.Variable, farm);
-        try
-        {
-            int exitCode;
-            using (CliFarm.Worker(farm, "env-worker"))
-            {
-                exitCode = await render.Cli.InvokeAsync(["render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-progress", "--resolution", "64x36", "--farm", "--out", temp.Combine("out"), "--lock", temp.Combine("film.lock.json")]);
-            }
-
-            Assert.True(exitCode == ExitCodes.Success, render.Console.Output + render.Errors);
-            Assert.Contains("cineforge: on the farm: select: 4 jobs, 4 run, 0 found in the store", render.Lines);
-            Assert.Equal(ExitCodes.Success, await status.Cli.InvokeAsync(["farm", "status"]));
-            // A finished film leaves the farm: status reached the database through the variable.
-            Assert.Equal("0 workers online, 0 films on the farm", status.Lines[0]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(FarmConnection.Variable, null);
-        }
     }
 }
