@@ -27,7 +27,7 @@ public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
         FarmSnapshot snapshot;
         try
         {
-            if (Render.RenderCommand.ResolveFarm(settings.Farm, errors) is not { } connectionString)
+            if (FarmInput.ResolveOrReport(settings.Farm, errors) is not { } connectionString)
             {
                 return ExitCodes.Usage;
             }

@@ -84,7 +84,7 @@ public sealed class RenderCommand
         var target = renderer;
         if (settings.Farm is { } farm)
         {
-            if (ResolveFarm(farm, errors) is not { } connectionString)
+            if (FarmInput.ResolveOrReport(farm, errors) is not { } connectionString)
             {
                 return ExitCodes.Usage;
             }
@@ -105,24 +105,4 @@ public sealed class RenderCommand
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    /// <summary>The farm's connection string from --farm or the environment (<see cref="FarmConnection"/>); null, after saying why, when there is none.</summary>
-    internal static string? ResolveFarm(string? option, TextWriter errors)
-    {
-        try
-        {
-            if (FarmConnection.Resolve(option) is { } connectionString)
-            {
-                return connectionString;
-            }
-
-            errors.WriteLine("cineforge: --farm needs " + FarmConnection.Missing + ".");
-        }
-        catch (FarmException ex)
-        {
-            errors.WriteLine("cineforge: " + ex.Message);
-        }
-
-        return null;
-    }
 }

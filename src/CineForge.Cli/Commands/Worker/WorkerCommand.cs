@@ -39,7 +39,7 @@ public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
     /// <summary>Serves jobs until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(WorkerSettings settings, CancellationToken cancellationToken)
     {
-        if (Render.RenderCommand.ResolveFarm(settings.Farm, errors) is not { } connectionString)
+        if (FarmInput.ResolveOrReport(settings.Farm, errors) is not { } connectionString)
         {
             return ExitCodes.Usage;
         }
