@@ -1,5 +1,6 @@
 using System.Globalization;
 using CineForge.Finishing.Edit;
+using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
@@ -15,6 +16,11 @@ namespace CineForge.Finishing.Export;
 /// <param name="HighlightCeiling">Peak white kept, as a fraction of full scale (1: no headroom).</param>
 public sealed record ExportFile(ExportKind Kind, string Path, MediaInfo Probe, double HighlightCeiling);
 
+/// <summary>What the finishing stream measured on the graded frames it encoded.</summary>
+/// <param name="After">Each shot's statistics after the grade (<see cref="ShotSampling"/>).</param>
+/// <param name="MobileContrast">QA08: RMS luma contrast of the mobile picture at phone size, when there is a mobile export.</param>
+public sealed record StreamMeasures(IReadOnlyList<ClipStatistics> After, double? MobileContrast);
+
 /// <summary>The exports and the measurements taken on them.</summary>
 /// <param name="Folder">The published exports folder.</param>
 /// <param name="Files">Every export.</param>
@@ -22,11 +28,21 @@ public sealed record ExportFile(ExportKind Kind, string Path, MediaInfo Probe, d
 /// <param name="MobileCrop">The mobile crop, when there is a mobile export.</param>
 /// <param name="MobileContrast">QA08: RMS luma contrast of the mobile export at phone size, when there is one.</param>
 /// <param name="Codecs">Why each export uses what it uses, for the settings log.</param>
-public sealed record ExportResult(string Folder, IReadOnlyList<ExportFile> Files, IReadOnlyList<string> Archived, MobileCrop? MobileCrop, double? MobileContrast, IReadOnlyList<string> Codecs);
+public sealed record ExportResult(string Folder, IReadOnlyList<ExportFile> Files, IReadOnlyList<string> Archived, MobileCrop? MobileCrop, double? MobileContrast, IReadOnlyList<string> Codecs)
+{
+    /// <summary>Each shot's statistics after the grade, from the stream's graded frames.</summary>
+    public IReadOnlyList<ClipStatistics> GradedStatistics { get; init; } = [];
+
+    /// <summary>Each shot's graded middle frame (PNG, full size), in the store.</summary>
+    public IReadOnlyList<string> GradedStills { get; init; } = [];
+}
 
 /// <summary>
-/// Writes the master, then the distribution exports, from one decode of the graded cut (one filter
-/// graph, three outputs), into a staging folder swapped in only when every file is complete.
+/// The finishing stream: one FFmpeg run decodes each take once, cuts it (<see cref="EditGraph"/>),
+/// grades it (<see cref="GradeStage.FilterGraph"/>) and splits the graded picture to the master, web
+/// and mobile encoders and to the measurements (each shot's graded statistics, the mobile contrast,
+/// the report's stills), so no intermediate file is written and no frame is decoded twice. The exports
+/// go to a staging folder swapped in only when every file is complete.
 /// </summary>
 public sealed class ExportStage
 {
@@ -47,21 +63,25 @@ public sealed class ExportStage
     // Highlights above this fraction of the way to the ceiling roll off instead of clipping.
     private const double HighlightKnee = 0.8;
 
-    // QA08 measures the mobile frame at phone width.
+    // QA08 measures the mobile frame at phone width, two frames a second.
     private const int PhoneWidth = 360;
+    private const int PhoneSamplesPerSecond = 2;
 
-    /// <summary>Writes the exports of <paramref name="film"/>.</summary>
-    /// <param name="film">The plan (its export set).</param>
-    /// <param name="edit">The edit (timeline and per-shot statistics, for the mobile crop).</param>
-    /// <param name="gradedVideo">The graded cut.</param>
-    /// <param name="mix">The sound mix.</param>
+    // The rate the measured frames are retimed to (any works; a round one keeps timestamps exact).
+    private const int MeasureRate = 10;
+
+    /// <summary>Runs the finishing stream of <paramref name="film"/> and publishes its exports.</summary>
     /// <param name="ffmpeg">The render's ffmpeg.</param>
+    /// <param name="film">The plan (its export set).</param>
+    /// <param name="edit">The edit (timeline, the takes, per-shot statistics for the mobile crop).</param>
+    /// <param name="grade">The grade (its chain and each shot's Hald CLUT).</param>
+    /// <param name="mix">The sound mix.</param>
     /// <param name="folder">The exports folder.</param>
     /// <param name="archive">Files to archive next to the master: (source path, name in the folder).</param>
-    /// <param name="cancellationToken">Cancels the encode.</param>
-    /// <param name="cache">Where encoded exports are kept by the hash of what made them, so a rerun with the same graded cut, mix and settings copies them instead of encoding again; none when null.</param>
-    /// <exception cref="FinishingException">The exports folder holds foreign files, or an encode fails; nothing is published.</exception>
-    public ExportResult Run(FfmpegTool ffmpeg, Film film, EditResult edit, string gradedVideo, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, CancellationToken cancellationToken = default, StageCache? cache = null)
+    /// <param name="cache">Where the stream's products are kept by the hash of what made them, so a rerun with the same takes, grade, mix and settings copies them instead of running the stream again.</param>
+    /// <param name="cancellationToken">Cancels the stream.</param>
+    /// <exception cref="FinishingException">The exports folder holds foreign files, or the stream fails; nothing is published.</exception>
+    public ExportResult Run(FfmpegTool ffmpeg, Film film, EditResult edit, GradeResult grade, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, StageCache cache, CancellationToken cancellationToken = default)
     {
         folder.EnsureReplaceable();
         var timeline = edit.Timeline;
@@ -72,10 +92,8 @@ public sealed class ExportStage
             var targets = film.Exports.Targets.OrderBy(t => t.Kind).ToList();
             var crop = targets.Any(t => t.Kind == ExportKind.Mobile) ? MobileCrop.Plan(timeline, edit.Statistics) : null;
             var outputs = targets.Select(t => (Target: t, Path: System.IO.Path.Combine(staging, t.Kind.ToString().ToLowerInvariant(), name + (t.Kind == ExportKind.Master ? ".mov" : ".mp4")))).ToList();
-            if (outputs.Count > 0)
-            {
-                EncodeOrReuse(ffmpeg, timeline, gradedVideo, mix, outputs, crop, cache, cancellationToken);
-            }
+            // The stream's own files (stills, phone frames) go beside the exports and never get published.
+            var (measures, stills) = StreamOrReuse(ffmpeg, edit, grade, mix, outputs, crop, cache, System.IO.Path.Combine(staging, ".stream"), cancellationToken);
 
             var archived = new List<string>();
             var archiveFolder = System.IO.Path.Combine(staging, outputs.Any(o => o.Target.Kind == ExportKind.Master) ? "master" : "archive");
@@ -84,14 +102,6 @@ public sealed class ExportStage
                 Directory.CreateDirectory(archiveFolder);
                 File.Copy(source, System.IO.Path.Combine(archiveFolder, fileName));
                 archived.Add(System.IO.Path.GetRelativePath(staging, System.IO.Path.Combine(archiveFolder, fileName)));
-            }
-
-            double? mobileContrast = null;
-            var mobile = outputs.FirstOrDefault(o => o.Target.Kind == ExportKind.Mobile);
-            if (mobile.Path is not null && crop is not null)
-            {
-                var phoneHeight = PhoneWidth * crop.OutputHeight / crop.OutputWidth;
-                mobileContrast = RmsContrast(FrameSampler.Sample(ffmpeg, mobile.Path, 0, timeline.Duration, PhoneWidth, phoneHeight & ~1, 2));
             }
 
             folder.Publish(staging);
@@ -106,7 +116,11 @@ public sealed class ExportStage
                 "web: H.264 High (libx264 crf 18), yuv420p, +faststart, AAC 192k, 16:9",
                 crop is null ? "mobile: none" : $"mobile: H.264 as web, 9:16 crop {crop.CropWidth}x{crop.CropHeight} scaled to {crop.OutputWidth}x{crop.OutputHeight}, window per shot at the measured subject",
             };
-            return new ExportResult(folder.Path, files, archived.Select(a => System.IO.Path.Combine(folder.Path, a)).ToList(), crop, mobileContrast, codecs);
+            return new ExportResult(folder.Path, files, archived.Select(a => System.IO.Path.Combine(folder.Path, a)).ToList(), crop, measures.MobileContrast, codecs)
+            {
+                GradedStatistics = measures.After,
+                GradedStills = stills,
+            };
         }
         finally
         {
@@ -134,43 +148,100 @@ public sealed class ExportStage
         return stem.Length == 0 ? "film" : stem;
     }
 
-    // The graded cut and the mix are content-addressed (their names are their keys), and the filter
-    // graph and codec arguments are the rest of what makes the bytes: the same key, the same files.
-    private static void EncodeOrReuse(FfmpegTool ffmpeg, Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache? cache, CancellationToken cancellationToken)
+    // Everything that makes the stream's bytes is in its key: the takes' bytes (the cut's key), each
+    // shot's CLUT (content-addressed names), the spatial steps, the mix and the whole command. The same
+    // key, the same files, so a rerun copies them from the store instead of running the stream again.
+    private static (StreamMeasures Measures, IReadOnlyList<string> Stills) StreamOrReuse(FfmpegTool ffmpeg, EditResult edit, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache cache, string work, CancellationToken cancellationToken)
     {
-        var (graph, args) = Command(timeline, graded, mix, outputs, crop);
-        if (cache is null)
+        var timeline = edit.Timeline;
+        var stream = Command(timeline, grade, mix, outputs, crop, work);
+        var key = ArtefactKey.For("finishing-stream-1").Add("ffmpeg", ffmpeg.Version).Add("cut", edit.Key).Add("cluts", grade.Cluts.Select(System.IO.Path.GetFileName).ToArray())
+            .Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", stream.Graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments)).ToArray()).Hash();
+        string Stored(string part, string extension) => cache.PathFor("export", key + "-" + part, extension);
+        var stored = outputs.Select(o => Stored(o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
+        var stills = timeline.Entries.Select((_, i) => Stored($"still-{i:00}", ".png")).ToList();
+        var measuresPath = Stored("measures", ".json");
+        if (stored.Concat(stills).Append(measuresPath).All(File.Exists)
+            && System.Text.Json.JsonSerializer.Deserialize<StreamMeasures>(File.ReadAllText(measuresPath)) is { } kept && kept.After.Count == timeline.Entries.Count)
         {
-            ffmpeg.Run(args, "Export", cancellationToken);
-            return;
+            for (var i = 0; i < outputs.Count; i++)
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(outputs[i].Path)!);
+                File.Copy(stored[i], outputs[i].Path, overwrite: true);
+            }
+
+            return (kept, stills);
         }
 
-        var key = ArtefactKey.For("export").Add("ffmpeg", ffmpeg.Version).Add("graded", System.IO.Path.GetFileName(graded)).Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments)).ToArray()).Hash();
-        var stored = outputs.Select(o => cache.PathFor("export", key + "-" + o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
-        if (!stored.All(File.Exists))
+        Directory.CreateDirectory(work);
+        try
         {
-            ffmpeg.Run(args, "Export", cancellationToken);
+            List<RgbImage> measured = [];
+            ffmpeg.RunStreaming(stream.Arguments, "Finishing (cut, grade, exports)", output => measured = FrameSampler.ReadFrames(output, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
+            var after = ShotSampling.ByEntry(timeline, measured, "Finishing").Select(ClipStatistics.Measure).ToList();
+            double? mobileContrast = null;
+            if (crop is not null)
+            {
+                using var phone = File.OpenRead(System.IO.Path.Combine(work, "phone.rgb"));
+                mobileContrast = RmsContrast(FrameSampler.ReadFrames(phone, PhoneWidth, PhoneHeight(crop)));
+            }
+
             for (var i = 0; i < outputs.Count; i++)
             {
                 var encoded = outputs[i].Path;
                 cache.GetOrCreate("export", key + "-" + outputs[i].Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(encoded), path => File.Copy(encoded, path, overwrite: true));
             }
 
-            return;
-        }
+            for (var i = 0; i < stills.Count; i++)
+            {
+                var still = System.IO.Path.Combine(work, $"still-{i + 1:00}.png");
+                if (!File.Exists(still))
+                {
+                    throw new FinishingException($"Finishing: the stream wrote no still of shot '{timeline.Entries[i].Shot.Name}'.");
+                }
 
-        for (var i = 0; i < outputs.Count; i++)
+                cache.GetOrCreate("export", key + $"-still-{i:00}", ".png", path => File.Copy(still, path, overwrite: true));
+            }
+
+            var measures = new StreamMeasures(after, mobileContrast);
+            cache.GetOrCreate("export", key + "-measures", ".json", path => File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(measures)));
+            return (measures, stills);
+        }
+        finally
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(outputs[i].Path)!);
-            File.Copy(stored[i], outputs[i].Path, overwrite: true);
+            Directory.Delete(work, recursive: true);
         }
     }
 
-    private static (string Graph, List<string> Args) Command(Timeline timeline, string graded, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop)
+    private static int PhoneHeight(MobileCrop crop) => (PhoneWidth * crop.OutputHeight / crop.OutputWidth) & ~1;
+
+    /// <summary>
+    /// The stream's command. Inputs: the takes (0..n-1), their Hald CLUTs (n..2n-1), the mix (2n). The
+    /// graded picture is split to each export's chain and encoder, to the measured frames (standard
+    /// output), to each shot's middle frame (PNG in <paramref name="work"/>) and, with a mobile export,
+    /// from the mobile chain to its phone-size frames (raw in <paramref name="work"/>).
+    /// </summary>
+    internal static (string Graph, List<string> Arguments) Command(Timeline timeline, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, string work)
     {
+        var n = timeline.Entries.Count;
         var fps = timeline.Fps.ToString(CultureInfo.InvariantCulture);
-        var graph = new List<string> { $"[0:v]split={outputs.Count}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) };
-        var args = new List<string> { "-i", graded, "-i", mix };
+        var graph = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            graph.Add(EditGraph.Shot(timeline, i, $"e{i}"));
+        }
+
+        graph.Add(GradeStage.FilterGraph(timeline, grade.Plan, n, "graded"));
+        graph.Add($"[graded]split={outputs.Count + 2}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) + "[vm][vs]");
+        var inputs = new List<string>(EditGraph.Inputs(timeline));
+        foreach (var clut in grade.Cluts)
+        {
+            inputs.AddRange(new[] { "-i", clut });
+        }
+
+        inputs.AddRange(new[] { "-i", mix });
+        var args = new List<string>();
+        var encoders = new List<string>();
         for (var i = 0; i < outputs.Count; i++)
         {
             var (target, path) = outputs[i];
@@ -193,15 +264,33 @@ public sealed class ExportStage
                 chain.Add(HighlightFilter(target.HighlightCeiling));
             }
 
-            graph.Add($"[v{i}]{(chain.Count == 0 ? "null" : string.Join(",", chain))}[o{i}]");
-            args.AddRange(new[] { "-map", $"[o{i}]", "-map", "1:a", "-r", fps });
+            var body = chain.Count == 0 ? "null" : string.Join(",", chain);
+            if (target.Kind == ExportKind.Mobile)
+            {
+                // QA08 reads the mobile picture as the phone shows it: what the encoder receives, at phone size.
+                var phone = PhoneSamplesPerSecond;
+                var frames = Enumerable.Range(0, int.MaxValue).Select(k => (int)Math.Round(k * timeline.Fps / (double)phone, MidpointRounding.AwayFromZero)).TakeWhile(f => f < timeline.TotalFrames);
+                graph.Add($"[v{i}]{body},split[o{i}][phone];[phone]{EditGraph.Select(frames)},setpts=N/({phone}*TB),scale={PhoneWidth}:{PhoneHeight(crop!)}:flags=area,format=rgb24[pm]");
+                encoders.AddRange(new[] { "-map", "[pm]", "-r", phone.ToString(CultureInfo.InvariantCulture), "-f", "rawvideo", System.IO.Path.Combine(work, "phone.rgb") });
+            }
+            else
+            {
+                graph.Add($"[v{i}]{body}[o{i}]");
+            }
+
+            args.AddRange(new[] { "-map", $"[o{i}]", "-map", $"{2 * n}:a", "-r", fps });
             args.AddRange(target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments);
             args.Add(path);
         }
 
+        graph.Add("[vm]" + EditGraph.Select(ShotSampling.TimelineFrames(timeline)) + "," + ShotSampling.Chain(timeline.Size, MeasureRate) + "[meas]");
+        var middles = timeline.Entries.Select(e => e.StartFrame + (e.Frames / 2));
+        graph.Add("[vs]" + EditGraph.Select(middles) + ",setpts=N/TB,format=rgb24[stills]");
+        args.AddRange(encoders);
+        args.AddRange(new[] { "-map", "[stills]", "-r", "1", "-c:v", "png", "-f", "image2", System.IO.Path.Combine(work, "still-%02d.png") });
+        args.AddRange(new[] { "-map", "[meas]", "-r", MeasureRate.ToString(CultureInfo.InvariantCulture), "-f", "rawvideo", "-" });
         var filter = string.Join(";", graph);
-        args.InsertRange(4, new[] { "-filter_complex", filter });
-        return (filter + "\n" + fps, args);
+        return (filter + "\n" + fps, inputs.Append("-filter_complex").Append(filter).Concat(args).ToList());
     }
 
     private static double RmsContrast(IReadOnlyList<RgbImage> frames)

@@ -14,37 +14,41 @@ public static class FrameSampler
     public static IReadOnlyList<RgbImage> Sample(FfmpegTool ffmpeg, string path, double start, double duration, int width, int height, double fps, string? extraFilter = null)
     {
         var filter = (extraFilter is null ? string.Empty : extraFilter + ",") + $"fps={F(fps)},scale={width}:{height}:flags=area,format=rgb24";
-        var frames = new List<RgbImage>();
-        var size = width * height * 3;
+        List<RgbImage> frames = [];
         ffmpeg.RunStreaming(
             new[] { "-ss", F(start), "-t", F(duration), "-i", path, "-vf", filter, "-f", "rawvideo", "-" },
             $"sampling frames of {path}",
-            stream =>
-            {
-                while (true)
-                {
-                    var buffer = new byte[size];
-                    var read = 0;
-                    while (read < size)
-                    {
-                        var n = stream.Read(buffer, read, size - read);
-                        if (n == 0)
-                        {
-                            return;
-                        }
-
-                        read += n;
-                    }
-
-                    frames.Add(new RgbImage(width, height, buffer));
-                }
-            });
+            stream => frames = ReadFrames(stream, width, height));
         if (frames.Count == 0)
         {
             throw new FinishingException($"{path}: no frame could be decoded between {F(start)} s and {F(start + duration)} s.", path: path);
         }
 
         return frames;
+    }
+
+    /// <summary>Reads raw RGB24 frames of <paramref name="width"/> x <paramref name="height"/> from <paramref name="stream"/> to its end.</summary>
+    public static List<RgbImage> ReadFrames(Stream stream, int width, int height)
+    {
+        var frames = new List<RgbImage>();
+        var size = width * height * 3;
+        while (true)
+        {
+            var buffer = new byte[size];
+            var read = 0;
+            while (read < size)
+            {
+                var n = stream.Read(buffer, read, size - read);
+                if (n == 0)
+                {
+                    return frames;
+                }
+
+                read += n;
+            }
+
+            frames.Add(new RgbImage(width, height, buffer));
+        }
     }
 
     /// <summary>Invariant number formatting for FFmpeg arguments.</summary>

@@ -18,8 +18,8 @@ internal static class ReportImages
         ffmpeg.Run(new[] { "-ss", F(seconds / 2), "-i", clip, "-frames:v", "1", "-vf", $"scale={ThumbWidth}:-2", "-q:v", "3", output }, $"Report: still of {clip}");
     }
 
-    /// <summary>200% crops of the four corners and of the subject, from the middle frame of <paramref name="entry"/> in the graded cut.</summary>
-    public static void Crops(FfmpegTool ffmpeg, string graded, Timeline timeline, TimelineEntry entry, double subjectX, string folder, string stem)
+    /// <summary>200% crops of the four corners and of the subject, from a shot's graded middle frame <paramref name="still"/>.</summary>
+    public static void Crops(FfmpegTool ffmpeg, string still, Timeline timeline, double subjectX, string folder, string stem)
     {
         var w = timeline.Size.Width;
         var h = timeline.Size.Height;
@@ -30,13 +30,13 @@ internal static class ReportImages
         var regions = new[] { (0, 0), (w - cw, 0), (0, h - ch), (w - cw, h - ch), (sx, sy) };
         var graph = $"[0:v]split={regions.Length}" + string.Concat(regions.Select((_, i) => $"[c{i}]")) + ";"
             + string.Join(";", regions.Select((r, i) => $"[c{i}]crop={cw}:{ch}:{r.Item1}:{r.Item2},scale=iw*2:ih*2:flags=neighbor[o{i}]"));
-        var args = new List<string> { "-ss", F(entry.Start(timeline.Fps) + (entry.Duration(timeline.Fps) / 2)), "-i", graded, "-filter_complex", graph };
+        var args = new List<string> { "-i", still, "-filter_complex", graph };
         for (var i = 0; i < regions.Length; i++)
         {
             args.AddRange(new[] { "-map", $"[o{i}]", "-frames:v", "1", "-q:v", "2", Path.Combine(folder, $"{stem}-{CropNames[i]}.jpg") });
         }
 
-        ffmpeg.Run(args, $"Report: 200% crops of {entry.Shot.Name}");
+        ffmpeg.Run(args, $"Report: 200% crops of {still}");
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -75,7 +75,7 @@ public sealed class ReportStage
                     ReportImages.Still(data.Ffmpeg, take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{i:00}-{entry.Shot.Name}-{take.Variant}.jpg"));
                 }
 
-                ReportImages.Crops(data.Ffmpeg, data.Grade.VideoPath, timeline, entry, data.Edit.Statistics[i].SubjectX, images, $"{i:00}-{entry.Shot.Name}");
+                ReportImages.Crops(data.Ffmpeg, data.Grade.Stills[i], timeline, data.Edit.Statistics[i].SubjectX, images, $"{i:00}-{entry.Shot.Name}");
             }
 
             File.WriteAllText(Path.Combine(staging, "settings.json"), data.SettingsLog);

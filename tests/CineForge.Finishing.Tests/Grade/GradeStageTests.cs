@@ -1,5 +1,3 @@
-using CineForge.Finishing.Edit;
-using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Runtime.Media;
 
@@ -20,12 +18,10 @@ public sealed class GradeStageTests
         }).ToArray();
         var film = TestFilms.Shots(25 / 24.0, 26 / 24.0, 23 / 24.0).Grade(g => g.Exposure(0.1).Grain(0.02));
         var request = HarmonizationTests.Request(media, film, clips);
-        var cache = new StageCache(media.PathOf("work"));
-        var edit = new EditStage().Run(request, cache);
 
-        var graded = new GradeStage().Run(request, edit, cache);
+        var master = HarmonizationTests.GradedMaster(request, out _);
 
-        var frames = FrameSampler.Sample(FfmpegTool.Default, graded.VideoPath, 0, 10, 8, 4, 24);
+        var frames = FrameSampler.Sample(FfmpegTool.Default, master, 0, 10, 8, 4, 24);
         Assert.Equal(74, frames.Count);
         var expected = Enumerable.Repeat(0, 25).Concat(Enumerable.Repeat(1, 26)).Concat(Enumerable.Repeat(2, 23)).ToArray();
         for (var i = 0; i < frames.Count; i++)

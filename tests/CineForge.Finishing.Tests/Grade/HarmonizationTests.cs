@@ -1,5 +1,5 @@
 using CineForge.Finishing.Edit;
-using CineForge.Finishing.Grade;
+using CineForge.Finishing.Export;
 using CineForge.Finishing.Media;
 using CineForge.Runtime.Media;
 using Xunit.Abstractions;
@@ -16,18 +16,16 @@ public sealed class HarmonizationTests(ITestOutputHelper output)
         var cool = media.Clip("cool", 1.5, red: 0.7, green: 0.9, blue: 1.0);
         var film = TestFilms.Shots(1.5, 1.5).Grade(g => g.Exposure(0).Harmonize());
         var request = Request(media, film, warm, cool);
-        var cache = new StageCache(media.PathOf("work"));
 
-        var edit = new EditStage().Run(request, cache);
-        var graded = new GradeStage().Run(request, edit, cache);
+        var master = GradedMaster(request, out var finished);
 
-        // Measured independently of the stage's own figures: a fresh sample of each graded shot.
-        var before = Distance(edit.VideoPath, edit.Timeline);
-        var after = Distance(graded.VideoPath, edit.Timeline);
+        // Measured independently of the stages' own figures: a fresh sample of each take and of each graded shot in the master.
+        var before = Distance(finished.Edit.Timeline, e => (e.Selection.Selected.Path, 0));
+        var after = Distance(finished.Edit.Timeline, e => (master, e.Start(finished.Edit.Timeline.Fps)));
         output.WriteLine($"a*b* distance between the shots: before {before:0.00}, after {after:0.00}");
         Assert.True(before > 10, $"the synthetic casts should differ clearly; got {before:0.00}");
         Assert.True(after < before * 0.25, $"harmonization should remove at least 75% of the distance; {before:0.00} -> {after:0.00}");
-        Assert.NotNull(graded.Harmonization);
+        Assert.NotNull(finished.Grade.Harmonization);
     }
 
     [Fact]
@@ -38,13 +36,11 @@ public sealed class HarmonizationTests(ITestOutputHelper output)
         var cool = media.Clip("cool", 1, red: 0.7, green: 0.9, blue: 1.0);
         var film = TestFilms.Shots(1, 1).Grade(g => g.Exposure(0).SoftContrast(0.1));
         var request = Request(media, film, warm, cool);
-        var cache = new StageCache(media.PathOf("work"));
 
-        var edit = new EditStage().Run(request, cache);
-        var graded = new GradeStage().Run(request, edit, cache);
+        var master = GradedMaster(request, out var finished);
 
-        Assert.Null(graded.Harmonization);
-        Assert.True(Distance(graded.VideoPath, edit.Timeline) > 10);
+        Assert.Null(finished.Grade.Harmonization);
+        Assert.True(Distance(finished.Edit.Timeline, e => (master, e.Start(finished.Edit.Timeline.Fps))) > 10);
     }
 
     internal static FinishingRequest Request(Synthetic media, Film film, params string[] clips) => new()
@@ -55,11 +51,19 @@ public sealed class HarmonizationTests(ITestOutputHelper output)
         OutputDirectory = media.PathOf("out"),
     };
 
-    private static double Distance(string video, Timeline timeline)
+    /// <summary>Finishes <paramref name="request"/>'s film with a master export only; the master's path (ProRes 4:2:2 10-bit, close to the graded frames).</summary>
+    internal static string GradedMaster(FinishingRequest request, out FinishingResult result)
+    {
+        result = new FinishingPipeline().Run(request with { Film = request.Film.Export(e => e.Master()) });
+        return result.Exports.Files.Single(f => f.Kind == ExportKind.Master).Path;
+    }
+
+    private static double Distance(Timeline timeline, Func<TimelineEntry, (string Video, double Start)> source)
     {
         var labs = timeline.Entries.Select(e =>
         {
-            var frames = FrameSampler.Sample(FfmpegTool.Default, video, e.Start(timeline.Fps) + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
+            var (video, start) = source(e);
+            var frames = FrameSampler.Sample(FfmpegTool.Default, video, start + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
             return ClipStatistics.Measure(frames).MeanLab;
         }).ToList();
         return labs[0].DistanceAb(labs[1]);

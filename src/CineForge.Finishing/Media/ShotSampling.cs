@@ -1,0 +1,70 @@
+using CineForge.Finishing.Edit;
+using CineForge.Rules;
+using CineForge.Runtime.Imaging;
+
+namespace CineForge.Finishing.Media;
+
+/// <summary>
+/// The frames a shot is measured on (<see cref="ClipStatistics"/>): <see cref="Continuity.MeasurementFps"/>
+/// frames a second from the shot's first frame, scaled to <see cref="Width"/> pixels wide. One
+/// definition for the measurement before the grade and the one taken inside the finishing stream.
+/// </summary>
+public static class ShotSampling
+{
+    /// <summary>Width of a measured frame.</summary>
+    public const int Width = 160;
+
+    /// <summary>Height of a measured frame of <paramref name="size"/>: the same shape, even.</summary>
+    public static int Height(FrameSize size) => Math.Max(2, (int)Math.Round(Width * (double)size.Height / size.Width / 2) * 2);
+
+    /// <summary>Frame numbers within <paramref name="entry"/> that are measured: the nearest frame to each 1/<see cref="Continuity.MeasurementFps"/> s.</summary>
+    public static IReadOnlyList<int> LocalFrames(TimelineEntry entry, int fps)
+    {
+        var frames = new List<int>();
+        for (var k = 0; ; k++)
+        {
+            var frame = (int)Math.Round(k * fps / Continuity.MeasurementFps, MidpointRounding.AwayFromZero);
+            if (frame >= entry.Frames)
+            {
+                return frames;
+            }
+
+            if (frames.Count == 0 || frames[^1] != frame)
+            {
+                frames.Add(frame);
+            }
+        }
+    }
+
+    /// <summary>The measured frames of every entry, as timeline frame numbers, in playing order.</summary>
+    public static IEnumerable<int> TimelineFrames(Timeline timeline)
+        => timeline.Entries.SelectMany(e => LocalFrames(e, timeline.Fps).Select(f => e.StartFrame + f));
+
+    /// <summary>
+    /// The chain that turns the selected measured frames into what is measured: retimed to one a tick
+    /// of <paramref name="rate"/>, so a constant-rate output at that rate passes each exactly once (no
+    /// frame dropped or repeated, on any FFmpeg version), then scaled to <see cref="Width"/>.
+    /// </summary>
+    public static string Chain(FrameSize size, int rate)
+        => $"setpts=N/({rate}*TB),scale={Width}:{Height(size)}:flags=area,format=rgb24";
+
+    /// <summary>Splits a run of measured frames into each entry's.</summary>
+    public static IReadOnlyList<IReadOnlyList<RgbImage>> ByEntry(Timeline timeline, IReadOnlyList<RgbImage> frames, string what)
+    {
+        var counts = timeline.Entries.Select(e => LocalFrames(e, timeline.Fps).Count).ToList();
+        if (frames.Count != counts.Sum())
+        {
+            throw new FinishingException($"{what}: decoded {frames.Count} measured frames, expected {counts.Sum()}.");
+        }
+
+        var result = new List<IReadOnlyList<RgbImage>>();
+        var at = 0;
+        foreach (var count in counts)
+        {
+            result.Add(frames.Skip(at).Take(count).ToList());
+            at += count;
+        }
+
+        return result;
+    }
+}
