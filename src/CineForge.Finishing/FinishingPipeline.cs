@@ -76,7 +76,7 @@ public sealed class FinishingPipeline
         var settingsFile = work.GetOrCreate("settings", ArtefactKey.For("settings").Add("log", settings).Hash(), ".json", path => File.WriteAllText(path, settings));
         archive.Add((settingsFile, "settings.json"));
         progress?.Report(RenderEvent.Finishing(RenderStage.Export));
-        var exports = new ExportStage().Run(request.Ffmpeg, request.Film, edit, grade, sound.MixPath, exportsFolder, archive, work, cancellationToken);
+        var exports = new ExportStage().Run(request.Ffmpeg, request.Film, edit, grade, sound.MixPath, exportsFolder, archive, work, progress, cancellationToken);
         grade = grade with { After = exports.GradedStatistics, Stills = exports.GradedStills };
 
         progress?.Report(RenderEvent.Finishing(RenderStage.Report));

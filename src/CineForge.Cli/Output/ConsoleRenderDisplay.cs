@@ -21,7 +21,7 @@ public static class ConsoleRenderDisplay
         T result = default!;
         await console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context => result = await render(new LiveProgress(context)).ConfigureAwait(false))
             .ConfigureAwait(false);
         return result;
@@ -31,7 +31,8 @@ public static class ConsoleRenderDisplay
     {
         public void Report(RenderEvent value)
         {
-            if (value.IsFinishing)
+            // A line as each stage starts; the stream's frame counts would flood a CI log.
+            if (value.IsFinishing && value.Frames == 0)
             {
                 output.WriteLine($"cineforge: {value.Stage.ToString().ToLowerInvariant()}");
             }
@@ -49,7 +50,7 @@ public static class ConsoleRenderDisplay
             {
                 if (value.IsFinishing)
                 {
-                    Finishing(value.Stage);
+                    Finishing(value);
                     return;
                 }
 
@@ -76,9 +77,11 @@ public static class ConsoleRenderDisplay
             }
         }
 
-        // One bar for the whole finishing pass: a step per stage, edit to report.
-        private void Finishing(RenderStage stage)
+        // One bar for the whole finishing pass: a step per stage, edit to report; the stream's step
+        // fills as its frames go by, so the bar's time left follows the longest stage.
+        private void Finishing(RenderEvent value)
         {
+            var stage = value.Stage;
             if (!tasks.TryGetValue(RenderEvent.FinishingName, out var task))
             {
                 task = context.AddTask(RenderEvent.FinishingName, maxValue: RenderStage.Report - RenderStage.Edit + 1);
@@ -86,7 +89,7 @@ public static class ConsoleRenderDisplay
             }
 
             task.Description = $"{RenderEvent.FinishingName} {stage.ToString().ToLowerInvariant()}";
-            task.Value = stage - RenderStage.Edit;
+            task.Value = stage - RenderStage.Edit + (value.Frames > 0 ? (double)value.Frame / value.Frames : 0);
         }
     }
 }

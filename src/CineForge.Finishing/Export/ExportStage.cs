@@ -6,6 +6,7 @@ using CineForge.Rules;
 using CineForge.Runtime.Cache;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
+using CineForge.Runtime.Progress;
 
 namespace CineForge.Finishing.Export;
 
@@ -79,9 +80,10 @@ public sealed class ExportStage
     /// <param name="folder">The exports folder.</param>
     /// <param name="archive">Files to archive next to the master: (source path, name in the folder).</param>
     /// <param name="cache">Where the stream's products are kept by the hash of what made them, so a rerun with the same takes, grade, mix and settings copies them instead of running the stream again.</param>
+    /// <param name="progress">Hears how far the stream is through the film (<see cref="RenderEvent.Frame"/> of <see cref="RenderEvent.Frames"/> measured frames), for a bar and its time left.</param>
     /// <param name="cancellationToken">Cancels the stream.</param>
     /// <exception cref="FinishingException">The exports folder holds foreign files, or the stream fails; nothing is published.</exception>
-    public ExportResult Run(FfmpegTool ffmpeg, Film film, EditResult edit, GradeResult grade, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, StageCache cache, CancellationToken cancellationToken = default)
+    public ExportResult Run(FfmpegTool ffmpeg, Film film, EditResult edit, GradeResult grade, string mix, ExportFolder folder, IReadOnlyList<(string Source, string Name)> archive, StageCache cache, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         folder.EnsureReplaceable();
         var timeline = edit.Timeline;
@@ -93,7 +95,7 @@ public sealed class ExportStage
             var crop = targets.Any(t => t.Kind == ExportKind.Mobile) ? MobileCrop.Plan(timeline, edit.Statistics) : null;
             var outputs = targets.Select(t => (Target: t, Path: System.IO.Path.Combine(staging, t.Kind.ToString().ToLowerInvariant(), name + (t.Kind == ExportKind.Master ? ".mov" : ".mp4")))).ToList();
             // The stream's own files (stills, phone frames) go beside the exports and never get published.
-            var (measures, stills) = StreamOrReuse(ffmpeg, edit, grade, mix, outputs, crop, cache, System.IO.Path.Combine(staging, ".stream"), cancellationToken);
+            var (measures, stills) = StreamOrReuse(ffmpeg, edit, grade, mix, outputs, crop, cache, System.IO.Path.Combine(staging, ".stream"), progress, cancellationToken);
 
             var archived = new List<string>();
             var archiveFolder = System.IO.Path.Combine(staging, outputs.Any(o => o.Target.Kind == ExportKind.Master) ? "master" : "archive");
@@ -151,7 +153,7 @@ public sealed class ExportStage
     // Everything that makes the stream's bytes is in its key: the takes' bytes (the cut's key), each
     // shot's CLUT (content-addressed names), the spatial steps, the mix and the whole command. The same
     // key, the same files, so a rerun copies them from the store instead of running the stream again.
-    private static (StreamMeasures Measures, IReadOnlyList<string> Stills) StreamOrReuse(FfmpegTool ffmpeg, EditResult edit, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache cache, string work, CancellationToken cancellationToken)
+    private static (StreamMeasures Measures, IReadOnlyList<string> Stills) StreamOrReuse(FfmpegTool ffmpeg, EditResult edit, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, StageCache cache, string work, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
     {
         var timeline = edit.Timeline;
         var stream = Command(timeline, grade, mix, outputs, crop, work);
@@ -177,7 +179,11 @@ public sealed class ExportStage
         try
         {
             List<RgbImage> measured = [];
-            ffmpeg.RunStreaming(stream.Arguments, "Finishing (cut, grade, exports)", output => measured = FrameSampler.ReadFrames(output, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
+            var total = ShotSampling.TimelineFrames(timeline).Count();
+
+            // The measured frames leave FFmpeg in playing order, a few a second of film: how far the stream is.
+            void Reached(int frames) => progress?.Report(RenderEvent.Finishing(RenderStage.Export) with { Frame = frames, Frames = total });
+            ffmpeg.RunStreaming(stream.Arguments, "Finishing (cut, grade, exports)", output => measured = FrameSampler.ReadFrames(output, ShotSampling.Width, ShotSampling.Height(timeline.Size), Reached), cancellationToken);
             var after = ShotSampling.ByEntry(timeline, measured, "Finishing").Select(ClipStatistics.Measure).ToList();
             double? mobileContrast = null;
             if (crop is not null)

@@ -27,8 +27,8 @@ public static class FrameSampler
         return frames;
     }
 
-    /// <summary>Reads raw RGB24 frames of <paramref name="width"/> x <paramref name="height"/> from <paramref name="stream"/> to its end.</summary>
-    public static List<RgbImage> ReadFrames(Stream stream, int width, int height)
+    /// <summary>Reads raw RGB24 frames of <paramref name="width"/> x <paramref name="height"/> from <paramref name="stream"/> to its end; <paramref name="onFrame"/> hears the count after each.</summary>
+    public static List<RgbImage> ReadFrames(Stream stream, int width, int height, Action<int>? onFrame = null)
     {
         var frames = new List<RgbImage>();
         var size = width * height * 3;
@@ -48,6 +48,7 @@ public static class FrameSampler
             }
 
             frames.Add(new RgbImage(width, height, buffer));
+            onFrame?.Invoke(frames.Count);
         }
     }
 
