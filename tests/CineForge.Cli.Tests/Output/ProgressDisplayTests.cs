@@ -52,6 +52,7 @@ public sealed class ProgressDisplayTests
         {
             progress.Report(new RenderEvent(1, "waiting", "A-seed11", RenderStage.Selected));
             progress.Report(RenderEvent.Finishing(RenderStage.Edit));
+            progress.Report(RenderEvent.Finishing(RenderStage.Export) with { Frame = 10, Frames = 100 });
             progress.Report(RenderEvent.Finishing(RenderStage.Report));
             return Task.FromResult(0);
         });
@@ -71,5 +72,22 @@ public sealed class ProgressDisplayTests
         });
 
         Assert.Contains("finishing grade", console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InteractiveConsole_FillsTheFinishingBarAsTheStreamGoes()
+    {
+        var console = new TestConsole().Interactive();
+
+        await ConsoleRenderDisplay.RunAsync(console, live: true, progress =>
+        {
+            progress.Report(RenderEvent.Finishing(RenderStage.Export));
+            progress.Report(RenderEvent.Finishing(RenderStage.Export) with { Frame = 50, Frames = 100 });
+            return Task.FromResult(0);
+        });
+
+        // Edit, grade and sound done (3 of 5 steps), the stream half-way: 70%.
+        Assert.Contains("finishing export", console.Output, StringComparison.Ordinal);
+        Assert.Contains("70%", console.Output, StringComparison.Ordinal);
     }
 }
