@@ -2,7 +2,9 @@
 // timed against one bare FFmpeg encode of the same length, size and frame rate in the same run,
 // median of RUNS runs (5), with the load average of each.
 // Takes are synthetic (testsrc2 with a colour cast per shot) so the bench needs no render part 1.
-//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT [RUNS]]
+// REPEAT plays the ad's shots that many times over (a 120 s film with 4) to show that peak memory,
+// the .NET process's and FFmpeg's (sampled from /proc while the pass runs), does not grow with length.
+//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT [RUNS [REPEAT]]]
 using System.Diagnostics;
 using System.Globalization;
 using CineForge;
@@ -13,9 +15,16 @@ using CineForge.Runtime.Progress;
 
 var size = args.Length > 0 ? args[0] : "1536x864";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var repeat = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var root = FindRoot();
 var script = Path.Combine(root, "examples", "cosmetic-ad", "film.csx");
-var film = (await FilmScript.LoadAsync(script))[0];
+var ad = (await FilmScript.LoadAsync(script))[0];
+var film = ad with { Shots = ValueList<Shot>.Empty };
+for (var r = 0; r < repeat; r++)
+{
+    film = film.Shots(ad.Shots.Select(s => r == 0 ? s : s.Named(s.Name + "-" + r)).ToArray());
+}
+
 var work = Path.Combine(Path.GetTempPath(), "cineforge-finishing-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(work);
 try
@@ -50,6 +59,7 @@ try
     {
         var baseline = Baseline();
         var stages = new List<(string Stage, double At)>();
+        using var memory = new PeakMemory();
         var finishing = Stopwatch.StartNew();
         var request = new FinishingRequest
         {
@@ -59,12 +69,19 @@ try
             OutputDirectory = Path.Combine(work, "out" + run),
             ScriptPath = script,
         };
-        result = new FinishingPipeline().Run(request, new StageClock(e => stages.Add((e.Stage.ToString().ToLowerInvariant(), finishing.Elapsed.TotalSeconds))));
+        result = new FinishingPipeline().Run(request, new StageClock(e =>
+        {
+            if (e.Frames == 0)
+            {
+                stages.Add((e.Stage.ToString().ToLowerInvariant(), finishing.Elapsed.TotalSeconds));
+            }
+        }));
         var total = finishing.Elapsed.TotalSeconds;
+        var (selfPeak, ffmpegPeak) = memory.Stop();
         var load = Load();
         var split = stages.Select((s, i) => (s.Stage, (i + 1 < stages.Count ? stages[i + 1].At : total) - s.At)).ToList();
         ratios.Add((total / baseline, total, baseline, load, split));
-        Console.WriteLine($"run {run + 1}: finishing {N(total)} s, bare encode {N(baseline)} s, {N(total / baseline)}x; load {load}; " + string.Join(", ", split.Select(s => $"{s.Item1} {N(s.Item2)} s")));
+        Console.WriteLine($"run {run + 1}: finishing {N(total)} s, bare encode {N(baseline)} s, {N(total / baseline)}x; load {load}; peak RSS: this process {selfPeak / 1048576} MiB, largest ffmpeg {ffmpegPeak / 1048576} MiB; " + string.Join(", ", split.Select(s => $"{s.Item1} {N(s.Item2)} s")));
         Directory.Delete(request.OutputDirectory, recursive: true);
     }
 
@@ -95,6 +112,55 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("CineForge.sln not found");
+}
+
+// The peak resident memory of this process (VmHWM) and of the largest ffmpeg child seen while it runs
+// (its VmHWM, read from /proc 20 times a second, so a peak in its last 50 ms can be missed).
+internal sealed class PeakMemory : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task<long> children;
+
+    public PeakMemory() => children = Task.Run(async () =>
+    {
+        long peak = 0;
+        var self = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                try
+                {
+                    var status = File.ReadAllLines(Path.Combine(dir, "status"));
+                    if (status.Any(l => l == "PPid:\t" + self) && status.Any(l => l.StartsWith("Name:", StringComparison.Ordinal) && l.Contains("ffmpeg", StringComparison.Ordinal)))
+                    {
+                        peak = Math.Max(peak, Kilobytes(status, "VmHWM:") * 1024);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        return peak;
+    });
+
+    public (long Self, long Ffmpeg) Stop()
+    {
+        stop.Cancel();
+        return (Kilobytes(File.ReadAllLines("/proc/self/status"), "VmHWM:") * 1024, children.GetAwaiter().GetResult());
+    }
+
+    public void Dispose() => stop.Cancel();
+
+    private static long Kilobytes(string[] status, string field) =>
+        status.Where(l => l.StartsWith(field, StringComparison.Ordinal)).Select(l => long.Parse(l.Split(' ', '\t').Where(p => p.Length > 0).ElementAt(1), CultureInfo.InvariantCulture)).FirstOrDefault();
 }
 
 // Reports on the reporting thread, so each stage's start time is read when it starts.
