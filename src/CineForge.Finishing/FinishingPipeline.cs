@@ -186,6 +186,7 @@ public sealed class FinishingPipeline
                     ["gainDb"] = Math.Round(s.Gain, 3),
                     ["measuredLufs"] = s.Measured.Integrated,
                     ["truePeakDbtp"] = double.IsFinite(s.Measured.TruePeak) ? s.Measured.TruePeak : null,
+                    ["truePeakLimited"] = s.TruePeakLimited,
                     ["qa05"] = s.Passes ? "pass" : "fail",
                 }).ToArray()),
                 ["mixLufs"] = sound.Mix.Integrated,

@@ -26,4 +26,19 @@ public static class Loudness
 
     /// <summary>Integrated loudness of the final mix for web delivery.</summary>
     public const double MixTarget = -16;
+
+    /// <summary>True-peak ceiling of every stem and of the mix, dBTP (EBU R128, ITU-R BS.1770): normalisation never goes above it.</summary>
+    public const double TruePeakCeiling = -1;
+
+    /// <summary>
+    /// Where the mix's true-peak limiter sits, dBTP: a dB under <see cref="TruePeakCeiling"/>, the room
+    /// lossy codecs need (AAC's reconstruction overshoots the source's peaks by up to about half a dB).
+    /// </summary>
+    public const double MixLimiterCeiling = TruePeakCeiling - 1;
+
+    /// <summary>
+    /// The shortest sound that can be brought to a loudness target, seconds: one 100 ms step of the
+    /// BS.1770 400 ms gating blocks. Anything shorter is measured by where it falls between blocks.
+    /// </summary>
+    public const double ShortestMeasurable = 0.1;
 }

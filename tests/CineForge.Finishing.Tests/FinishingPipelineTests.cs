@@ -127,6 +127,17 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
         Assert.Contains(film.Result.Qa, q => q.Metric.Id == RuleIds.QA05 && q.Passes);
     }
 
+    [Fact, Trait("Rule", RuleIds.QA05)]
+    public void EveryExport_StaysUnderTheTruePeakCeiling()
+    {
+        foreach (var file in film.Result.Exports.Files)
+        {
+            var peak = Ebur128.TruePeak(file.Path);
+            output.WriteLine($"{file.Kind}: true peak {peak:0.00} dBTP");
+            Assert.True(peak <= Loudness.TruePeakCeiling, $"{file.Kind}: true peak {peak:0.00} dBTP over {Loudness.TruePeakCeiling} dBTP");
+        }
+    }
+
     [Fact]
     public void ScriptLockFileAndSettingsLog_AreArchivedNextToTheMaster()
     {

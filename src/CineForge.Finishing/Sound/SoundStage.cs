@@ -33,6 +33,9 @@ public enum StemKind
 /// <param name="Measured">The stem as mixed, measured again.</param>
 public sealed record StemResult(string Name, StemKind Kind, string? Source, string Path, double Target, double Raw, double Gain, LoudnessMeasurement Measured)
 {
+    /// <summary>True when the gain to the target would have passed the true-peak ceiling, so a limiter holds the stem under it.</summary>
+    public bool TruePeakLimited { get; init; }
+
     /// <summary>Distance from the target in LU: QA05's measured value.</summary>
     public double Miss => Math.Abs(Measured.Integrated - Target);
 
@@ -69,8 +72,16 @@ public sealed class SoundStage
     // Room tone: brown noise for the low rumble of a room, a little pink for air, band-limited.
     private const string RoomToneGraph = "anoisesrc=color=brown:amplitude=0.6:sample_rate=48000:seed=1207[b];anoisesrc=color=pink:amplitude=0.04:sample_rate=48000:seed=2024[p];[b][p]amix=inputs=2:normalize=0,highpass=f=45,lowpass=f=4000,equalizer=f=180:t=q:w=1:g=3";
 
-    /// <summary>The sample-peak ceiling of the mix, linear: a limiter catches effect transients that would clip (-1 dBFS).</summary>
-    internal const double MixPeakLimit = 0.891;
+    // True peaks are limited at four times the sample rate, where the peaks between samples show.
+    private const int OversampledRate = 4 * SampleRate;
+
+    // A limiter sits this far under its ceiling: going back from four times the sample rate to the
+    // stem's own rate overshoots the limited peaks by about a tenth of a dB (measured: -0.9 dBTP from a
+    // limiter at -1).
+    private const double LimiterMargin = 0.5;
+
+    // Gain rounds for a stem whose limiter took loudness away: each moves the gain by the shortfall.
+    private const int GainRounds = 8;
 
     /// <summary>Builds and measures the sound of <paramref name="request"/>'s film over <paramref name="duration"/> seconds.</summary>
     /// <exception cref="FinishingException">An audio file is missing, corrupt, silent or has no audio stream.</exception>
@@ -112,9 +123,9 @@ public sealed class SoundStage
             notes.Add("no stem: the mix is silence (" + RuleIds.CF0703 + ")");
         }
 
-        var mixKey = ArtefactKey.For("mix").Add("ffmpeg", request.Ffmpeg.Version).Add("peakLimit", MixPeakLimit).Add("stems", stems.Select(s => System.IO.Path.GetFileName(s.Path)).ToArray()).Hash();
+        var mixKey = ArtefactKey.For("mix").Add("ffmpeg", request.Ffmpeg.Version).Add("truePeakLimit", Loudness.MixLimiterCeiling - LimiterMargin).Add("oversampled", OversampledRate).Add("stems", stems.Select(s => System.IO.Path.GetFileName(s.Path)).ToArray()).Hash();
         var mix = cache.GetOrCreate("sound", mixKey, ".wav", output => Mix(request.Ffmpeg, stems.Select(s => s.Path).ToList(), duration, output, cancellationToken));
-        notes.Add($"mix: stems summed at unity (amix normalize=0), sample peaks limited at {F(20 * Math.Log10(MixPeakLimit))} dBFS; no loudness normalization of the mix");
+        notes.Add($"mix: stems summed at unity (amix normalize=0), true peaks limited at {F(Loudness.MixLimiterCeiling)} dBTP (4x oversampled), a dB under the {F(Loudness.TruePeakCeiling)} dBTP ceiling for the lossy exports; no loudness normalization of the mix");
         var mixLoudness = LoudnessMeter.Measure(request.Ffmpeg, mix, cancellationToken);
 
         (double, bool)? musicUnderBed = null;
@@ -152,6 +163,11 @@ public sealed class SoundStage
         {
             throw new FinishingException($"Sound: {name}: '{path}' has no audio stream.", rule, path);
         }
+
+        if (info.Duration < Loudness.ShortestMeasurable)
+        {
+            throw new FinishingException($"Sound: {name}: '{path}' lasts {F(info.Duration)} s, too short to bring to a loudness target (EBU R128 measures in 400 ms blocks a 100 ms step apart; at least {F(Loudness.ShortestMeasurable)} s needed).", rule, path);
+        }
     }
 
     private static StemResult Stem(FfmpegTool ffmpeg, string name, StemKind kind, string? source, double target, double at, double duration, StageCache cache, CancellationToken cancellationToken)
@@ -164,12 +180,49 @@ public sealed class SoundStage
             throw new FinishingException($"Sound: {name}: '{source ?? "room tone"}' is silent (below the EBU R128 gate); it cannot be brought to {F(target)} LUFS.", kind == StemKind.Effect ? RuleIds.CF0702 : RuleIds.CF0701, source);
         }
 
+        // One static gain to the target; where that would push the true peak past the ceiling, a true-peak
+        // limiter holds it there and the gain grows by what the limiter took, a few rounds at most. What is
+        // still short of the target is QA05's miss, reported, never a clipped stem.
         var gain = target - rawLoudness.Integrated;
-        var key = ArtefactKey.For("stem").Add("raw", rawKey).Add("gainDb", gain).Hash();
-        var path = cache.GetOrCreate("sound", key, ".wav", output =>
-            ffmpeg.Run(new[] { "-i", raw, "-af", $"volume={gain.ToString("0.#####", CultureInfo.InvariantCulture)}dB", "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
-        return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, LoudnessMeter.Measure(ffmpeg, path, cancellationToken));
+        var limited = false;
+        string path = string.Empty;
+        LoudnessMeasurement measured = rawLoudness;
+        for (var round = 0; round < GainRounds; round++)
+        {
+            var (roundGain, roundLimited) = (gain, limited);
+            var key = ArtefactKey.For("stem").Add("raw", rawKey).Add("gainDb", roundGain).Add("truePeakLimit", roundLimited ? (double?)StemLimit : null).Hash();
+            path = cache.GetOrCreate("sound", key, ".wav", output =>
+                ffmpeg.Run(new[] { "-i", raw, "-af", GainFilter(roundGain, roundLimited ? StemLimit : null), "-c:a", "pcm_f32le", "-f", "wav", output }, $"Sound: {name} gain", cancellationToken));
+            measured = LoudnessMeter.Measure(ffmpeg, path, cancellationToken);
+            if (!limited && measured.TruePeak > Loudness.TruePeakCeiling)
+            {
+                limited = true;
+                continue;
+            }
+
+            if (!limited || measured.Integrated >= target - 0.1)
+            {
+                break;
+            }
+
+            gain += target - measured.Integrated;
+        }
+
+        return new StemResult(name, kind, source, path, target, rawLoudness.Integrated, gain, measured) { TruePeakLimited = limited };
     }
+
+    // A static gain, then (when limited) a true-peak limiter at the ceiling, run at four times the
+    // sample rate so the peaks between samples are caught too.
+    private const double StemLimit = Loudness.TruePeakCeiling - LimiterMargin;
+
+    private static string GainFilter(double gainDb, double? truePeakCeiling)
+    {
+        var filter = $"volume={gainDb.ToString("0.#####", CultureInfo.InvariantCulture)}dB";
+        return truePeakCeiling is { } ceiling ? filter + "," + TruePeakLimiter(ceiling) : filter;
+    }
+
+    private static string TruePeakLimiter(double ceilingDbtp)
+        => $"aresample={OversampledRate},alimiter=limit={Math.Pow(10, ceilingDbtp / 20).ToString("0.#####", CultureInfo.InvariantCulture)}:level=0:attack=1:release=50:latency=1,aresample={SampleRate}";
 
     private static void Place(FfmpegTool ffmpeg, StemKind kind, string? source, double at, double duration, string output, CancellationToken cancellationToken)
     {
@@ -216,7 +269,7 @@ public sealed class SoundStage
 
         if (limit)
         {
-            graph += $",alimiter=limit={MixPeakLimit.ToString("0.###", CultureInfo.InvariantCulture)}:level=0:attack=2:release=40";
+            graph += "," + TruePeakLimiter(Loudness.MixLimiterCeiling - LimiterMargin);
         }
 
         args.AddRange(new[] { "-filter_complex", graph + $",aformat=sample_fmts=flt:channel_layouts=stereo[out]", "-map", "[out]", "-c:a", "pcm_f32le", "-f", "wav", output });

@@ -53,8 +53,16 @@ public sealed class CosmeticAdRenderTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(master, "film.csx")));
         Assert.True(File.Exists(Path.Combine(master, "film.lock.json")));
 
+        foreach (var file in result.Exports.Files)
+        {
+            var peak = Ebur128.TruePeak(file.Path);
+            output.WriteLine($"{file.Kind}: true peak {peak:0.00} dBTP, {Ebur128.Integrated(file.Path):0.0} LUFS");
+            Assert.True(peak <= Loudness.TruePeakCeiling, $"{file.Kind}: true peak {peak:0.00} dBTP over {Loudness.TruePeakCeiling} dBTP");
+        }
+
         foreach (var stem in result.Sound.Stems)
         {
+            Assert.True(Ebur128.TruePeak(stem.Path) <= Loudness.TruePeakCeiling + 0.05, $"{stem.Name} over the true-peak ceiling: {Ebur128.TruePeak(stem.Path):0.00} dBTP");
             var measured = Ebur128.Integrated(stem.Path);
             output.WriteLine($"{stem.Name}: {measured:0.0} LUFS, target {stem.Target}");
             Assert.InRange(measured, stem.Target - Loudness.Tolerance, stem.Target + Loudness.Tolerance);

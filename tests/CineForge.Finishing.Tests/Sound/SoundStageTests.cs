@@ -101,4 +101,41 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
 
         Assert.Contains("silent", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact, Trait("Rule", RuleIds.QA05)]
+    public void Click_IsHeldUnderTheTruePeakCeiling_AndQa05ReportsWhatWasMeasured()
+    {
+        // A decaying click: almost all its energy in its first milliseconds, so bringing it to -16 LUFS
+        // with a plain gain would put its peak about +9 dBTP, far over the ceiling.
+        var click = media.PathOf("click.wav");
+        CineForge.Runtime.Media.FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", "aevalsrc=exp(-t*200)*sin(2*PI*2000*t)*0.05:s=48000:d=0.2", "-c:a", "pcm_s16le", click }, "test click");
+        media.Noise("bed", 4, amplitude: 0.2);
+        var request = Request(s => s.Ambience("bed.wav").Effect("click.wav", at: 1, lufs: -16));
+
+        var result = new SoundStage().Run(request, 4, new StageCache(media.PathOf("work")));
+
+        var stem = result.Stems.Single(s => s.Kind == StemKind.Effect);
+        var peak = Ebur128.TruePeak(stem.Path);
+        var loudness = Ebur128.Integrated(stem.Path);
+        output.WriteLine($"click: raw {stem.Raw:0.0} LUFS, gain {stem.Gain:+0.0} dB, {loudness:0.0} LUFS (target -16), true peak {peak:0.00} dBTP; QA05 {(stem.Passes ? "pass" : "miss " + stem.Miss.ToString("0.0"))}");
+        Assert.True(stem.TruePeakLimited);
+        Assert.True(peak <= Loudness.TruePeakCeiling + 0.05, $"stem true peak {peak:0.00} dBTP over the {Loudness.TruePeakCeiling} dBTP ceiling");
+        Assert.Equal(Math.Abs(loudness - stem.Target) <= Loudness.Tolerance, stem.Passes);
+        Assert.True(Ebur128.TruePeak(result.MixPath) <= Loudness.MixLimiterCeiling + 0.05, "the mix passes its limiter's ceiling");
+    }
+
+    [Fact, Trait("Rule", RuleIds.CF0702)]
+    public void EffectShorterThanOneLoudnessStep_IsRefused_NotAmplified()
+    {
+        // A valid header and 28 samples: about half a millisecond of sound.
+        var tiny = media.PathOf("tiny.wav");
+        CineForge.Runtime.Media.FfmpegTool.Default.Run(new[] { "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000:duration=0.0006", "-c:a", "pcm_s16le", tiny }, "tiny effect");
+        var request = Request(s => s.RoomTone().Effect("tiny.wav", at: 1));
+
+        var error = Assert.Throws<FinishingException>(() => new SoundStage().Run(request, 4, new StageCache(media.PathOf("work"))));
+
+        Assert.Equal(RuleIds.CF0702, error.RuleId);
+        Assert.Contains("tiny.wav", error.Message, StringComparison.Ordinal);
+        Assert.Contains("too short", error.Message, StringComparison.Ordinal);
+    }
 }
