@@ -1,3 +1,4 @@
+using CineForge.Finishing.Assets;
 using CineForge.Finishing.Media;
 using CineForge.Runtime;
 using CineForge.Runtime.Dispatch;
@@ -40,6 +41,10 @@ public sealed class FilmProduction(RenderBackends? backends = null, IShotDispatc
     {
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
+
+        // Bad input fails before any work: plan errors, then every asset the film names.
+        Preflight.CheckPlan(film);
+        AssetCheck.Require(film, options.AssetRootOrDefault, Runtime.Media.FfmpegTool.Locate(options.FfmpegPath), cancellationToken);
         var shots = await new FilmRenderer(backends, dispatcher).RenderAsync(film, options, progress, cancellationToken).ConfigureAwait(false);
         if (!shots.AllSelected || shots.Verification is { Holds: false })
         {

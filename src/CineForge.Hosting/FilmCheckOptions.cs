@@ -24,6 +24,13 @@ public sealed record FilmCheckOptions
     /// <summary>30 s: the default <see cref="RunTimeout"/>.</summary>
     public static readonly TimeSpan DefaultRunTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Checks the asset files each film names (film, the film's folder → findings with
+    /// <see cref="Validation.PlanDiagnostic.AssetPath"/>), run after validation; none when null. The host
+    /// opens no media itself: the command passes the finishing library's check.
+    /// </summary>
+    public Func<Film, string, CancellationToken, IReadOnlyList<Validation.PlanDiagnostic>>? Assets { get; init; }
+
     /// <summary>False to compile every time.</summary>
     public bool UseCache { get; init; } = true;
 }

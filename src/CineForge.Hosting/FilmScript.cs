@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CineForge.Rules;
+using CineForge.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -112,17 +113,18 @@ public static class FilmScript
             return new FilmCheckResult(sources.MainPath, sources, films, diagnostics, compiled.FromCache, ran: true);
         }
 
-        diagnostics.AddRange(policy.Apply(Validate(films, sources, compiled.Diagnostics)));
+        diagnostics.AddRange(policy.Apply(Validate(films, sources, compiled.Diagnostics, options.Assets, cancellationToken)));
         return new FilmCheckResult(sources.MainPath, sources, films, diagnostics, compiled.FromCache, ran: true);
     }
 
-    private static IEnumerable<ScriptDiagnostic> Validate(IReadOnlyList<Film> films, ScriptSources sources, IReadOnlyList<ScriptDiagnostic> compiled)
+    private static IEnumerable<ScriptDiagnostic> Validate(IReadOnlyList<Film> films, ScriptSources sources, IReadOnlyList<ScriptDiagnostic> compiled, Func<Film, string, CancellationToken, IReadOnlyList<PlanDiagnostic>>? assets, CancellationToken cancellationToken)
     {
         // Parsed only when a film has something to report: a clean cached film is never parsed.
         var locator = new Lazy<PlanLocator>(() => new PlanLocator(sources));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(sources.MainPath))!;
         foreach (var film in films)
         {
-            foreach (var plan in film.Validate())
+            foreach (var plan in film.Validate().Concat(assets?.Invoke(film, folder, cancellationToken) ?? []))
             {
                 var located = locator.Value.Locate(film, plan);
                 var tree = located is { } found ? sources.Files.FirstOrDefault(f => f.Path == found.Path)?.Tree : null;

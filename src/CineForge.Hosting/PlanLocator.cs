@@ -35,6 +35,14 @@ public sealed class PlanLocator
             return null;
         }
 
+        // An asset rule points at the string that names the file, inside the film's chain when it is there.
+        var named = diagnostic.AssetPath is { } asset ? NamedIn(chain.Whole, asset) ?? sources.Files.Select(f => NamedIn(f.Tree.GetRoot(), asset)).FirstOrDefault(n => n is not null) : null;
+        if (named is not null)
+        {
+            var at = named.GetLocation().GetLineSpan();
+            return (new SourceSpot(at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1), at.Path, named.Span);
+        }
+
         var node = diagnostic.ShotIndex is { } index && index < chain.Shots.Count ? chain.Shots[index] : (SyntaxNode)chain.Start;
         var extent = node == chain.Start ? chain.Whole.Span : node.Span;
         var position = node.GetLocation().GetLineSpan();
@@ -43,6 +51,9 @@ public sealed class PlanLocator
 
     /// <summary>The diagnostic's location, or the top of the script when the film cannot be traced.</summary>
     public SourceSpot SpotOf(Film film, PlanDiagnostic diagnostic) => Locate(film, diagnostic)?.Spot ?? SourceSpot.StartOf(sources.MainPath);
+
+    private static LiteralExpressionSyntax? NamedIn(SyntaxNode root, string value) =>
+        root.DescendantNodes().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText == value);
 
     private static FilmChain? Only(IEnumerable<FilmChain> candidates)
     {

@@ -41,4 +41,7 @@ public static class Loudness
     /// BS.1770 400 ms gating blocks. Anything shorter is measured by where it falls between blocks.
     /// </summary>
     public const double ShortestMeasurable = 0.1;
+
+    /// <summary>The shortest ambience or music file that loops to the film's length without the loop being heard every few beats, seconds.</summary>
+    public const double ShortestLoop = 1;
 }

@@ -159,6 +159,11 @@ public static class RuleCatalog
             "{0} applies a {1} without harmonizing first: neutralize casts before the look",
             "Neglected colour continuity: one shot pulls cyan, the other magenta. Neutralize first, look next.",
             "Add Harmonize() before the LUT or look."),
+        new Rule(RuleIds.CF0607, RuleSeverity.Error, "LUT file unusable",
+            "{0} names the LUT '{1}', which {2}",
+            "A grade that fails after the shots are rendered wastes the render: the LUT is an input with a contract, checked before any work.",
+            "Point Lut(...) at a readable 3D .cube file (LUT_3D_SIZE 2 to 256, N³ rows of three numbers), relative to the film's folder.",
+            RuleScope.Assets),
 
         // CF07 sound
         new Rule(RuleIds.CF0701, RuleSeverity.Warning, "Ambience not at " + NumericRange.Format(Loudness.Ambience) + " LUFS",
@@ -180,6 +185,11 @@ public static class RuleCatalog
             "Music is support, not camouflage: it sits under the ambience and effects.",
             "Lower the music's lufs below the ambience (the default is " + NumericRange.Format(Loudness.MusicBelowBed) + " LU under it).",
             RuleScope.Compile | RuleScope.Run | RuleScope.Measured),
+        new Rule(RuleIds.CF0705, RuleSeverity.Error, "Sound file unusable",
+            "{0} names the {1} '{2}', which {3}",
+            "Sound is laid from the rough cut, so a missing or broken file must stop the film before the render, not after it: a file too short to measure cannot be brought to its loudness target, and a short bed loops audibly.",
+            "Point the stem at a readable audio file, relative to the film's folder: an effect of at least " + NumericRange.Format(Loudness.ShortestMeasurable) + " s, an ambience or music bed of at least " + NumericRange.Format(Loudness.ShortestLoop) + " s.",
+            RuleScope.Assets),
 
         // CF08 export
         new Rule(RuleIds.CF0801, RuleSeverity.Warning, "No distribution export",

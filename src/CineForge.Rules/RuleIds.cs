@@ -37,10 +37,12 @@ public static class RuleIds
     public const string CF0604 = nameof(CF0604);
     public const string CF0605 = nameof(CF0605);
     public const string CF0606 = nameof(CF0606);
+    public const string CF0607 = nameof(CF0607);
     public const string CF0701 = nameof(CF0701);
     public const string CF0702 = nameof(CF0702);
     public const string CF0703 = nameof(CF0703);
     public const string CF0704 = nameof(CF0704);
+    public const string CF0705 = nameof(CF0705);
     public const string CF0801 = nameof(CF0801);
     public const string CF0802 = nameof(CF0802);
 

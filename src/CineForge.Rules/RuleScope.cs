@@ -17,4 +17,7 @@ public enum RuleScope
 
     /// <summary>Runtime QA measures it on rendered frames or sound.</summary>
     Measured = 4,
+
+    /// <summary>The asset files a film names are opened and probed: by <c>cineforge check</c> and by the render before any work.</summary>
+    Assets = 8,
 }

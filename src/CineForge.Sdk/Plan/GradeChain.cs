@@ -63,19 +63,15 @@ public static class GradeChainExtensions
     public static GradeChain Grain(this GradeChain grade, double amount = Recommended.DefaultGrain) => grade.With(GradeStepKind.Grain, Unit(amount, nameof(amount), RuleIds.CF0605));
 
     /// <summary>A 3D LUT from a .cube file (relative to the film's folder), mixed at <paramref name="strength"/> 0..1.</summary>
-    /// <exception cref="ArgumentException">The path is not a .cube file, or it does not exist.</exception>
+    /// <remarks>The plan only names the file: <c>cineforge check</c> and the render open and parse it (CF0607).</remarks>
+    /// <exception cref="ArgumentException">The path does not name a .cube file.</exception>
     public static GradeChain Lut(this GradeChain grade, string path, double strength = Recommended.DefaultLookStrength)
     {
         var file = Guard.Text(path, nameof(path));
-        var rule = RuleCatalog.Get(RuleIds.CF0601);
         if (!file.EndsWith(".cube", StringComparison.OrdinalIgnoreCase))
         {
+            var rule = RuleCatalog.Get(RuleIds.CF0607);
             throw new ArgumentException($"{rule.Id} ({rule.Title}): path must name a .cube LUT file; got '{file}'.", nameof(path));
-        }
-
-        if (!File.Exists(FilmAssets.Resolve(file)))
-        {
-            throw new ArgumentException($"{rule.Id} ({rule.Title}): LUT file '{file}' not found (looked at {FilmAssets.Resolve(file)}).", nameof(path));
         }
 
         return grade.With(GradeStepKind.Lut, Unit(strength, nameof(strength), RuleIds.CF0604), file);

@@ -13,6 +13,9 @@ public sealed record PlanDiagnostic(string RuleId, RuleSeverity Severity, string
     /// <summary>The catalog entry.</summary>
     public Rule Rule => RuleCatalog.Get(RuleId);
 
+    /// <summary>The asset file the diagnostic concerns, as the plan names it (relative to the film's folder), for an asset rule (<see cref="RuleScope.Assets"/>).</summary>
+    public string? AssetPath { get; init; }
+
     /// <summary>Creates the diagnostic of <paramref name="ruleId"/> with its message arguments.</summary>
     public static PlanDiagnostic Create(string ruleId, int? shotIndex, string? shotName, params object?[] args)
     {

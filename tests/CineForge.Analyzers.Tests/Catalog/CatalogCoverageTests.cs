@@ -65,6 +65,43 @@ public sealed class CatalogCoverageTests
         Assert.Equal(expected, page);
     }
 
+    /// <summary>Each asset rule's page: the line that names the file, what check prints for a broken one (as <c>AssetCheckTests</c> in the CLI tests pins it), and the fix.</summary>
+    public static TheoryData<string, string, string, string> AssetRules() => new()
+    {
+        {
+            RuleIds.CF0607,
+            ".Grade(g => g.Exposure(+0.2).SoftContrast(0.15).SecondarySkin(0.4).Harmonize().Lut(\"looks/warm-morning.cube\", 0.3).Grain(0.04))",
+            "film.csx(47,88): error CF0607: Film 'Morning Serum' names the LUT 'looks/warm-morning.cube', which is not a valid 3D .cube LUT (…: invalid LUT: …)",
+            "// looks/warm-morning.cube: TITLE, LUT_3D_SIZE 17, then 17³ = 4913 rows of three numbers, red fastest"
+        },
+        {
+            RuleIds.CF0705,
+            ".Sound(s => s.RoomTone().Effect(\"assets/glass-tap.wav\", at: 1.2, lufs: -16).Effect(\"assets/cap-click.wav\", at: 26.5, lufs: -17))",
+            "film.csx(48,88): error CF0705: Film 'Morning Serum' names the effect 'assets/cap-click.wav', which lasts 0.001 s, under the 0.1 s it needs",
+            "// assets/cap-click.wav: the whole click (0.3 s), not its first 28 samples"
+        },
+    };
+
+    [Theory, MemberData(nameof(AssetRules))]
+    public void AssetRule_HasAnUpToDateDocsPage(string id, string line, string printed, string good)
+    {
+        var rule = RuleCatalog.Get(id);
+        var path = Repository.PathOf("docs", "rules", id + ".md");
+        var expected = RulePage.RenderAsset(rule, line, printed, good);
+        if (Environment.GetEnvironmentVariable("CINEFORGE_WRITE_DOCS") == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        Assert.Equal(RuleScope.Assets, rule.Scope);
+        Assert.True(File.Exists(path), $"{rule.DocPath} is missing: run CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests");
+        Assert.Equal(expected, File.ReadAllText(path).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void EveryAssetRule_HasItsPageCase() =>
+        Assert.Equal(RuleCatalog.All.Where(r => r.Scope == RuleScope.Assets).Select(r => r.Id), AssetRules().Select(row => (string)row[0]));
+
     [Fact]
     public void ReleaseFiles_ListNoUnknownId()
     {

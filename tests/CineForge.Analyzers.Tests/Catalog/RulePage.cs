@@ -41,6 +41,30 @@ public static partial class RulePage
         return text.ToString();
     }
 
+    /// <summary>
+    /// The page of an asset rule (<see cref="RuleScope.Assets"/>): no analyzer sees a file's contents, so
+    /// the page shows the line that names the file and what check prints for it.
+    /// </summary>
+    public static string RenderAsset(Rule rule, string line, string printed, string good)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
+        text.Append("<!-- Generated from the rule catalog (src/CineForge.Rules) and the rule's tests; regenerate with CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests. -->\n\n");
+        text.Append("| Property | Value |\n|---|---|\n");
+        text.Append("| Id | ").Append(rule.Id).Append(" |\n");
+        text.Append("| Category | ").Append(rule.Category).Append(" |\n");
+        text.Append("| Severity | ").Append(rule.Severity).Append(" |\n");
+        text.Append("| Checked | the asset files, by `cineforge check` (not with `--static`) and by `cineforge render` before any work |\n\n");
+        text.Append("## What\n\n").Append(rule.Title).Append(". The diagnostic reads:\n\n> ").Append(Placeholders(rule.MessageFormat)).Append("\n\n");
+        text.Append("The plan only names the file; `check` and the render open it, read it the way the render will, and report each problem at the string that names the file. ")
+            .Append("The render refuses to start while one is reported, so a broken file never costs the shots' render time.\n\n");
+        text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
+        text.Append("## Bad\n\n```csharp\n").Append(line).Append("\n```\n\n```text\n").Append(printed).Append("\n```\n\n");
+        text.Append("## Good\n\n```csharp\n").Append(good).Append("\n```\n\n");
+        text.Append("## How to fix\n\n").Append(rule.Fix).Append("\n");
+        return text.ToString();
+    }
+
     /// <summary>The code fixes of the CineForge.CodeFixes assembly that fix <paramref name="id"/>, named after their class ("split clip").</summary>
     public static IReadOnlyList<string> CodeFixesFor(string id) => typeof(CineForge.CodeFixes.Keyframe.StableSeed).Assembly.GetTypes()
         .Where(t => typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)

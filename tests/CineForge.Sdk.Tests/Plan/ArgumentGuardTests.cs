@@ -38,15 +38,14 @@ public sealed class ArgumentGuardTests
     }
 
     [Fact]
-    public void Lut_UnknownPath_Throws()
+    public void Lut_UnknownPath_IsNamedByThePlan_TheAssetCheckOpensIt()
     {
         using var root = FilmAssets.UseRoot(Path.GetTempPath());
 
-        var ex = Assert.Throws<ArgumentException>(() => Film.Titled("t").Grade(g => g.Exposure().Lut("no-such-look.cube")));
+        var film = Film.Titled("t").Grade(g => g.Exposure().Lut("no-such-look.cube"));
 
-        Assert.Equal("path", ex.ParamName);
-        Assert.Contains("CF0601", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("no-such-look.cube", ex.Message, StringComparison.Ordinal);
+        // The plan is data: declaring it opens no file (CF0607 is reported by check and the render).
+        Assert.Equal("no-such-look.cube", film.Grade.Steps[1].Source);
     }
 
     [Fact]
@@ -55,6 +54,7 @@ public sealed class ArgumentGuardTests
         var ex = Assert.Throws<ArgumentException>(() => Film.Titled("t").Grade(g => g.Lut("look.png")));
 
         Assert.Contains(".cube", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("CF0607", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class CheckCommand
 
     private async Task<(int ExitCode, FilmCheckResult Result)> RunAsync(string path, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout };
+        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout, Assets = AssetChecks.With(null) };
         var result = await checker.CheckAsync(path, options, settings.NoProgress || settings.Format == DiagnosticFormat.Sarif, cancellationToken).ConfigureAwait(false);
         var exitCode = result.HasErrors ? ExitCodes.FilmErrors : ExitCodes.Success;
         if (settings.Format == DiagnosticFormat.Sarif)

@@ -70,7 +70,7 @@ public sealed class RenderCommand
             return ExitCodes.Usage;
         }
 
-        var options = new FilmCheckOptions { WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout };
+        var options = new FilmCheckOptions { WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout, Assets = AssetChecks.With(settings.Ffmpeg) };
         var result = await checker.CheckAsync(path, options, settings.NoProgress, cancellationToken).ConfigureAwait(false);
         FilmChecker.Print(result, console.Profile.Out.Writer, settings.Verbose);
         if (result.HasErrors)

@@ -1,0 +1,146 @@
+using CineForge.Finishing.Grade;
+using CineForge.Rules;
+using CineForge.Runtime;
+using CineForge.Runtime.Media;
+using CineForge.Validation;
+
+namespace CineForge.Finishing.Assets;
+
+/// <summary>
+/// The asset files a film names, opened and probed before any work (<see cref="RuleScope.Assets"/>):
+/// each LUT parses as a 3D .cube (CF0607); each sound exists, is readable, holds audio that FFmpeg
+/// decodes, and is long enough for its placement (CF0705). <c>cineforge check</c> reports the findings
+/// at the line that names the file; the render refuses to start on any of them.
+/// </summary>
+public static class AssetCheck
+{
+    /// <summary>Every problem with <paramref name="film"/>'s assets, resolved against <paramref name="filmDirectory"/>; empty when all are usable.</summary>
+    /// <param name="film">The film.</param>
+    /// <param name="filmDirectory">The folder the film's asset paths are relative to.</param>
+    /// <param name="ffmpeg">Probes the sounds; without one (none installed), sounds are checked as files only: the render then stops on the missing FFmpeg itself.</param>
+    /// <param name="cancellationToken">Stops the probes.</param>
+    public static IReadOnlyList<PlanDiagnostic> Check(Film film, string filmDirectory, FfmpegTool? ffmpeg, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        var subject = $"Film '{film.Title}'";
+        var found = new List<PlanDiagnostic>();
+        string Resolve(string path) => Path.GetFullPath(Path.Combine(filmDirectory, path));
+
+        foreach (var step in film.Grade.Steps.Where(s => GradeOrder.IsLook(s.Kind) && s.Source is not null))
+        {
+            var named = step.Kind == GradeStepKind.Lut ? step.Source! : Path.Combine("looks", step.Source + ".cube");
+            if (LutProblem(Resolve(named)) is { } problem)
+            {
+                found.Add(PlanDiagnostic.Create(RuleIds.CF0607, null, null, subject, named, problem) with { AssetPath = step.Source });
+            }
+        }
+
+        var sounds = new List<(string What, string Path, double Shortest)>();
+        if (film.Sound.Ambience?.Path is { } ambience)
+        {
+            sounds.Add(("ambience", ambience, Loudness.ShortestLoop));
+        }
+
+        sounds.AddRange(film.Sound.Effects.Select(e => ("effect", e.Path, Loudness.ShortestMeasurable)));
+        if (film.Sound.Music?.Path is { } music)
+        {
+            sounds.Add(("music", music, Loudness.ShortestLoop));
+        }
+
+        foreach (var (what, path, shortest) in sounds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (SoundProblem(ffmpeg, Resolve(path), shortest, cancellationToken) is { } problem)
+            {
+                found.Add(PlanDiagnostic.Create(RuleIds.CF0705, null, null, subject, what, path, problem) with { AssetPath = path });
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Fails with every asset problem of <paramref name="film"/>, each with its rule and file, before any work.</summary>
+    /// <exception cref="FinishingException">An asset is unusable; <see cref="FinishingException.RuleId"/> is the first problem's rule.</exception>
+    public static void Require(Film film, string filmDirectory, FfmpegTool ffmpeg, CancellationToken cancellationToken = default)
+    {
+        var problems = Check(film, filmDirectory, ffmpeg, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new FinishingException(
+                $"'{film.Title}' names unusable assets; nothing was rendered:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}",
+                problems[0].RuleId,
+                Path.GetFullPath(Path.Combine(filmDirectory, problems[0].AssetPath!)));
+        }
+    }
+
+    private static string? LutProblem(string path)
+    {
+        if (FileProblem(path) is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            CubeLut.Load(path);
+            return null;
+        }
+        catch (FinishingException ex)
+        {
+            return "is not a valid 3D .cube LUT (" + ex.Message + ")";
+        }
+    }
+
+    private static string? SoundProblem(FfmpegTool? ffmpeg, string path, double shortest, CancellationToken cancellationToken)
+    {
+        if (FileProblem(path) is { } problem)
+        {
+            return problem;
+        }
+
+        if (ffmpeg is null)
+        {
+            return null;
+        }
+
+        MediaInfo info;
+        try
+        {
+            info = ffmpeg.Probe(path, cancellationToken);
+        }
+        catch (RenderException ex)
+        {
+            return "FFmpeg cannot read as audio (" + ex.Message + ")";
+        }
+
+        if (info.AudioCodec is null)
+        {
+            return "holds no audio stream";
+        }
+
+        if (info.Duration < shortest)
+        {
+            return $"lasts {NumericRange.Format(Math.Round(info.Duration, 4))} s, under the {NumericRange.Format(shortest)} s it needs";
+        }
+
+        return null;
+    }
+
+    private static string? FileProblem(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Directory.Exists(path) ? $"is a folder ({path})" : $"does not exist (looked at {path})";
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return stream.Length == 0 ? "is empty" : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot be read ({ex.Message})";
+        }
+    }
+}
