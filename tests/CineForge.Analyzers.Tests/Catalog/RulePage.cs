@@ -13,15 +13,7 @@ public static partial class RulePage
 {
     public static string Render(Rule rule, string bad)
     {
-        var text = new StringBuilder();
-        text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
-        text.Append("<!-- Generated from the rule catalog (src/CineForge.Rules) and the rule's tests; regenerate with CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests. -->\n\n");
-        text.Append("| Property | Value |\n|---|---|\n");
-        text.Append("| Id | ").Append(rule.Id).Append(" |\n");
-        text.Append("| Category | ").Append(rule.Category).Append(" |\n");
-        text.Append("| Severity | ").Append(rule.Severity).Append(" |\n");
-        text.Append("| Checked | ").Append(Scope(rule.Scope)).Append(" |\n\n");
-        text.Append("## What\n\n").Append(rule.Title).Append(". The diagnostic reads:\n\n> ").Append(Placeholders(rule.MessageFormat)).Append("\n\n");
+        var text = Head(rule, Scope(rule.Scope));
         text.Append("The analyzer reports it where the fluent chain sets the value as a compile-time constant (literals and folded constants: `Duration(2 + 4)` is 6 s), ")
             .Append("following variables that hold a shot, a character or a film. Where a value is not a constant it stays silent; `film.Validate()` checks it at run time.\n\n");
         text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
@@ -47,15 +39,7 @@ public static partial class RulePage
     /// </summary>
     public static string RenderAsset(Rule rule, string line, string printed, string good)
     {
-        var text = new StringBuilder();
-        text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
-        text.Append("<!-- Generated from the rule catalog (src/CineForge.Rules) and the rule's tests; regenerate with CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests. -->\n\n");
-        text.Append("| Property | Value |\n|---|---|\n");
-        text.Append("| Id | ").Append(rule.Id).Append(" |\n");
-        text.Append("| Category | ").Append(rule.Category).Append(" |\n");
-        text.Append("| Severity | ").Append(rule.Severity).Append(" |\n");
-        text.Append("| Checked | the asset files, by `cineforge check` (not with `--static`) and by `cineforge render` before any work |\n\n");
-        text.Append("## What\n\n").Append(rule.Title).Append(". The diagnostic reads:\n\n> ").Append(Placeholders(rule.MessageFormat)).Append("\n\n");
+        var text = Head(rule, "the asset files, by `cineforge check` (not with `--static`) and by `cineforge render` before any work");
         text.Append("The plan only names the file; `check` and the render open it, read it the way the render will, and report each problem at the string that names the file. ")
             .Append("The render refuses to start while one is reported, so a broken file never costs the shots' render time.\n\n");
         text.Append("## Why\n\n").Append(rule.Why).Append("\n\n");
@@ -63,6 +47,21 @@ public static partial class RulePage
         text.Append("## Good\n\n```csharp\n").Append(good).Append("\n```\n\n");
         text.Append("## How to fix\n\n").Append(rule.Fix).Append("\n");
         return text.ToString();
+    }
+
+    // The title, the properties table and the message: the same on every page.
+    private static StringBuilder Head(Rule rule, string checkedWhere)
+    {
+        var text = new StringBuilder();
+        text.Append("# ").Append(rule.Id).Append(": ").Append(rule.Title).Append("\n\n");
+        text.Append("<!-- Generated from the rule catalog (src/CineForge.Rules) and the rule's tests; regenerate with CINEFORGE_WRITE_DOCS=1 dotnet test tests/CineForge.Analyzers.Tests. -->\n\n");
+        text.Append("| Property | Value |\n|---|---|\n");
+        text.Append("| Id | ").Append(rule.Id).Append(" |\n");
+        text.Append("| Category | ").Append(rule.Category).Append(" |\n");
+        text.Append("| Severity | ").Append(rule.Severity).Append(" |\n");
+        text.Append("| Checked | ").Append(checkedWhere).Append(" |\n\n");
+        text.Append("## What\n\n").Append(rule.Title).Append(". The diagnostic reads:\n\n> ").Append(Placeholders(rule.MessageFormat)).Append("\n\n");
+        return text;
     }
 
     /// <summary>The code fixes of the CineForge.CodeFixes assembly that fix <paramref name="id"/>, named after their class ("split clip").</summary>
