@@ -47,7 +47,13 @@ public static class FarmStorage
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = timings.QueuePoll,
-            EnableLongPolling = true,
+            // No LISTEN/NOTIFY: with it, each fetch runs a listener task that it cancels and waits
+            // for once a job is found, and the cancellation of Npgsql's WaitAsync can be lost in a
+            // race (npgsql/npgsql#5975). The fetch then waits for the next NOTIFY, holding a job it
+            // has taken and keeps invisible: after a film's last job no NOTIFY comes, and the film
+            // never finishes. Workers poll instead (QueuePoll); a job enqueued in their own process
+            // still wakes them at once.
+            EnableLongPolling = false,
             InvisibilityTimeout = timings.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
         };
@@ -59,7 +65,7 @@ public static class FarmStorage
 }
 
 /// <summary>How often the farm polls and how long a fetched job stays invisible to other workers.</summary>
-/// <param name="QueuePoll">How often an idle worker looks for a job when no notification woke it (PostgreSQL LISTEN/NOTIFY wakes it at once).</param>
+/// <param name="QueuePoll">How often an idle worker looks for a job enqueued by another process (the submitter's, another worker's); one enqueued in its own process wakes it at once.</param>
 /// <param name="InvisibilityTimeout">
 /// How long a job fetched by a worker that stopped answering stays hidden before another worker
 /// takes it. The timeout slides while the worker is alive, so long GPU jobs are never taken twice.
@@ -68,7 +74,7 @@ public static class FarmStorage
 public sealed record FarmTimings(TimeSpan QueuePoll, TimeSpan InvisibilityTimeout, TimeSpan StatusPoll)
 {
     /// <summary>Defaults for a real farm.</summary>
-    public static FarmTimings Default { get; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250));
+    public static FarmTimings Default { get; } = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250));
 }
 
 /// <summary>The farm cannot do what was asked: the database is unreachable, or a shot failed on the farm.</summary>

@@ -1,9 +1,15 @@
 // A minimal render host for process-level tests: renders a film saved as plan JSON.
 // Usage: CineForge.Runtime.TestHost <film.json> <output> <width>x<height> [cache]
 // Prints one line per progress event, so a test can kill it at a chosen moment.
+// Or: CineForge.Runtime.TestHost ffmpeg-on-a-full-pool (see FullPoolCheck).
 using CineForge.Rules;
 using CineForge.Runtime;
 using CineForge.Serialization;
+
+if (args is [FullPoolCheck.Mode])
+{
+    return FullPoolCheck.Run();
+}
 
 if (args.Length < 3)
 {

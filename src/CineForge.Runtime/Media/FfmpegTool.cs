@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -55,7 +54,10 @@ public sealed partial class FfmpegTool
                 RedirectStandardError = true,
                 UseShellExecute = false,
             }) ?? throw new RenderException($"ffmpeg ('{candidate}') could not be started.");
+            // Standard error drained too: unread, a wrapper that logs there would fill the pipe and block.
+            var errors = StreamDrain.Start(process.StandardError);
             output = process.StandardOutput.ReadToEnd();
+            errors.WaitForEnd();
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
@@ -159,32 +161,18 @@ public sealed partial class FfmpegTool
         using (process)
         using (cancellationToken.Register(() => TryKill(process)))
         {
-            var stderr = new StringBuilder();
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is not null)
-                {
-                    lock (stderr)
-                    {
-                        stderr.AppendLine(e.Data);
-                    }
-                }
-            };
-            process.BeginErrorReadLine();
+            // Standard error on a thread of its own, standard output here: WaitForExit then waits
+            // for the exit only, and no step needs a free thread-pool thread to finish.
+            var stderr = StreamDrain.Start(process.StandardError);
             if (readOutput is not null)
             {
                 readOutput(process.StandardOutput.BaseStream);
             }
 
             process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+            var log = stderr.WaitForEnd();
             process.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
-            string log;
-            lock (stderr)
-            {
-                log = stderr.ToString();
-            }
-
             if (process.ExitCode != 0)
             {
                 throw new RenderException($"{what}: {System.IO.Path.GetFileName(tool)} failed (exit {process.ExitCode}): {Tail(log)}");

@@ -11,7 +11,7 @@ public sealed class FrameEncoder : IAsyncDisposable
 {
     private readonly Process process;
     private readonly Stream input;
-    private readonly Task<string> errors;
+    private readonly StreamDrain errors;
     private readonly string output;
     private bool completed;
 
@@ -20,7 +20,7 @@ public sealed class FrameEncoder : IAsyncDisposable
         this.process = process;
         this.output = output;
         input = process.StandardInput.BaseStream;
-        errors = process.StandardError.ReadToEndAsync();
+        errors = StreamDrain.Start(process.StandardError);
         PipeBuffer.Widen(input);
     }
 
@@ -101,7 +101,7 @@ public sealed class FrameEncoder : IAsyncDisposable
 
     private RenderException Failure(string what, Exception? inner)
     {
-        var stderr = process.HasExited || completed ? errors.Result.Trim() : string.Empty;
+        var stderr = process.HasExited || completed ? errors.WaitForEnd().Trim() : string.Empty;
         return new RenderException($"ffmpeg {what} while writing {output}{(stderr.Length > 0 ? ": " + stderr : ".")}", inner);
     }
 }
