@@ -33,13 +33,10 @@ public sealed class CutSamples
             graph.Add($"[e{i}]" + EditGraph.Select(ShotSampling.LocalFrames(timeline.Entries[i], timeline.Fps)) + $"[m{i}]");
         }
 
-        graph.Add(string.Concat(timeline.Entries.Select((_, i) => $"[m{i}]")) + $"concat=n={timeline.Entries.Count}:v=1:a=0," + ShotSampling.Chain(timeline.Size, Rate) + "[out]");
-        var args = EditGraph.Inputs(timeline).Concat(new[] { "-filter_complex", string.Join(";", graph), "-map", "[out]", "-r", Rate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "rawvideo", "-" });
+        graph.Add(string.Concat(timeline.Entries.Select((_, i) => $"[m{i}]")) + $"concat=n={timeline.Entries.Count}:v=1:a=0," + ShotSampling.Scale(timeline.Size) + "[out]");
+        var args = EditGraph.Inputs(timeline).Concat(new[] { "-filter_complex", string.Join(";", graph), "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
         List<RgbImage> decoded = [];
         ffmpeg.RunStreaming(args, "Edit: measuring the takes", stream => decoded = FrameSampler.ReadFrames(stream, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
         return ShotSampling.ByEntry(timeline, decoded, "Edit");
     }
-
-    // Any rate works (the frames are retimed to it); a round one keeps the timestamps exact.
-    private const int Rate = 10;
 }

@@ -68,8 +68,10 @@ public sealed class ExportStage
     private const int PhoneWidth = 360;
     private const int PhoneSamplesPerSecond = 2;
 
-    // The rate the measured frames are retimed to (any works; a round one keeps timestamps exact).
-    private const int MeasureRate = 10;
+    // The measured frames keep the film's timestamps and pass to their outputs as they are (no frame
+    // dropped or repeated to make a constant rate): every output of the one stream then runs at the
+    // film's time, so FFmpeg feeds them in step and holds no frames back for a lagging one.
+    private static readonly string[] Passthrough = { "-fps_mode", "passthrough" };
 
     /// <summary>Runs the finishing stream of <paramref name="film"/> and publishes its exports.</summary>
     /// <param name="ffmpeg">The render's ffmpeg.</param>
@@ -276,8 +278,8 @@ public sealed class ExportStage
                 // QA08 reads the mobile picture as the phone shows it: what the encoder receives, at phone size.
                 var phone = PhoneSamplesPerSecond;
                 var frames = Enumerable.Range(0, int.MaxValue).Select(k => (int)Math.Round(k * timeline.Fps / (double)phone, MidpointRounding.AwayFromZero)).TakeWhile(f => f < timeline.TotalFrames);
-                graph.Add($"[v{i}]{body},split[o{i}][phone];[phone]{EditGraph.Select(frames)},setpts=N/({phone}*TB),scale={PhoneWidth}:{PhoneHeight(crop!)}:flags=area,format=rgb24[pm]");
-                encoders.AddRange(new[] { "-map", "[pm]", "-r", phone.ToString(CultureInfo.InvariantCulture), "-f", "rawvideo", System.IO.Path.Combine(work, "phone.rgb") });
+                graph.Add($"[v{i}]{body},split[o{i}][phone];[phone]{EditGraph.Select(frames)},scale={PhoneWidth}:{PhoneHeight(crop!)}:flags=area,format=rgb24[pm]");
+                encoders.AddRange(new[] { "-map", "[pm]" }.Concat(Passthrough).Concat(new[] { "-f", "rawvideo", System.IO.Path.Combine(work, "phone.rgb") }));
             }
             else
             {
@@ -289,12 +291,12 @@ public sealed class ExportStage
             args.Add(path);
         }
 
-        graph.Add("[vm]" + EditGraph.Select(ShotSampling.TimelineFrames(timeline)) + "," + ShotSampling.Chain(timeline.Size, MeasureRate) + "[meas]");
+        graph.Add("[vm]" + EditGraph.Select(ShotSampling.TimelineFrames(timeline)) + "," + ShotSampling.Scale(timeline.Size) + "[meas]");
         var middles = timeline.Entries.Select(e => e.StartFrame + (e.Frames / 2));
-        graph.Add("[vs]" + EditGraph.Select(middles) + ",setpts=N/TB,format=rgb24[stills]");
+        graph.Add("[vs]" + EditGraph.Select(middles) + ",format=rgb24[stills]");
         args.AddRange(encoders);
-        args.AddRange(new[] { "-map", "[stills]", "-r", "1", "-c:v", "png", "-f", "image2", System.IO.Path.Combine(work, "still-%02d.png") });
-        args.AddRange(new[] { "-map", "[meas]", "-r", MeasureRate.ToString(CultureInfo.InvariantCulture), "-f", "rawvideo", "-" });
+        args.AddRange(new[] { "-map", "[stills]" }.Concat(Passthrough).Concat(new[] { "-c:v", "png", "-f", "image2", System.IO.Path.Combine(work, "still-%02d.png") }));
+        args.AddRange(new[] { "-map", "[meas]" }.Concat(Passthrough).Concat(new[] { "-f", "rawvideo", "-" }));
         var filter = string.Join(";", graph);
         return (filter + "\n" + fps, inputs.Append("-filter_complex").Append(filter).Concat(args).ToList());
     }

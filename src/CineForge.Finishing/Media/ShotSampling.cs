@@ -40,13 +40,8 @@ public static class ShotSampling
     public static IEnumerable<int> TimelineFrames(Timeline timeline)
         => timeline.Entries.SelectMany(e => LocalFrames(e, timeline.Fps).Select(f => e.StartFrame + f));
 
-    /// <summary>
-    /// The chain that turns the selected measured frames into what is measured: retimed to one a tick
-    /// of <paramref name="rate"/>, so a constant-rate output at that rate passes each exactly once (no
-    /// frame dropped or repeated, on any FFmpeg version), then scaled to <see cref="Width"/>.
-    /// </summary>
-    public static string Chain(FrameSize size, int rate)
-        => $"setpts=N/({rate}*TB),scale={Width}:{Height(size)}:flags=area,format=rgb24";
+    /// <summary>The chain that scales the selected frames to what is measured: <see cref="Width"/> wide, RGB.</summary>
+    public static string Scale(FrameSize size) => $"scale={Width}:{Height(size)}:flags=area,format=rgb24";
 
     /// <summary>Splits a run of measured frames into each entry's.</summary>
     public static IReadOnlyList<IReadOnlyList<RgbImage>> ByEntry(Timeline timeline, IReadOnlyList<RgbImage> frames, string what)

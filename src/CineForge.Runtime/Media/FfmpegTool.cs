@@ -16,6 +16,9 @@ public sealed partial class FfmpegTool
     /// <summary>Oldest major version the runtime's arguments are tested with (Debian 12 ships 5.1).</summary>
     public const int MinimumMajorVersion = 5;
 
+    /// <summary>The oldest minor release of <see cref="MinimumMajorVersion"/>: 5.1 brought <c>-fps_mode</c>, which the finishing stream's measured outputs use.</summary>
+    public const int MinimumMinorVersion = 1;
+
     private static readonly Lazy<FfmpegTool> LazyDefault = new(() => Locate());
 
     private FfmpegTool(string path, string probePath, string version)
@@ -76,10 +79,11 @@ public sealed partial class FfmpegTool
         }
 
         var version = match.Groups["version"].Value;
-        var major = MajorVersion().Match(version);
-        if (major.Success && int.Parse(major.Value, CultureInfo.InvariantCulture) < MinimumMajorVersion)
+        // Release builds say "5.1.9"; git builds ("N-12345-g...") are newer than any release.
+        var release = MajorVersion().Match(version);
+        if (release.Success && (int.Parse(release.Groups["major"].Value, CultureInfo.InvariantCulture), int.Parse(release.Groups["minor"].Value, CultureInfo.InvariantCulture)).CompareTo((MinimumMajorVersion, MinimumMinorVersion)) < 0)
         {
-            throw new RenderException($"ffmpeg {version} at '{candidate}' is too old: CineForge needs {MinimumMajorVersion}.0 or newer.");
+            throw new RenderException($"ffmpeg {version} at '{candidate}' is too old: CineForge needs {MinimumMajorVersion}.{MinimumMinorVersion} or newer.");
         }
 
         if (!output.Contains("--enable-libx264", StringComparison.Ordinal))
@@ -203,6 +207,6 @@ public sealed partial class FfmpegTool
     [GeneratedRegex(@"ffmpeg version (?<version>\S+)")]
     private static partial Regex VersionLine();
 
-    [GeneratedRegex(@"^\d+")]
+    [GeneratedRegex(@"^(?<major>\d+)\.(?<minor>\d+)")]
     private static partial Regex MajorVersion();
 }

@@ -41,16 +41,19 @@ public sealed class BadInputTests
         Assert.Contains("apt-get install -y ffmpeg", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FfmpegTooOld_FailsNamingTheVersion()
+    [Theory]
+    [InlineData("4.4.2")]
+    [InlineData("5.0.3")]
+    public async Task FfmpegTooOld_FailsNamingTheVersion(string version)
     {
         using var folder = new TempFolder();
-        var fake = Script(folder.Path, "old-ffmpeg", "echo 'ffmpeg version 4.4.2 Copyright (c) 2000-2021 the FFmpeg developers'; echo 'configuration: --enable-libx264'");
+        var fake = Script(folder.Path, "old-ffmpeg", $"echo 'ffmpeg version {version} Copyright (c) 2000-2021 the FFmpeg developers'; echo 'configuration: --enable-libx264'");
         var options = TestFilms.Options(folder.Path) with { FfmpegPath = fake };
 
         var error = await Assert.ThrowsAsync<RenderException>(() => new FilmRenderer().RenderAsync(TestFilms.Short(), options));
 
-        Assert.Contains("4.4.2", error.Message, StringComparison.Ordinal);
+        Assert.Contains(version, error.Message, StringComparison.Ordinal);
+        Assert.Contains("5.1 or newer", error.Message, StringComparison.Ordinal);
         Assert.Contains("too old", error.Message, StringComparison.Ordinal);
     }
 
