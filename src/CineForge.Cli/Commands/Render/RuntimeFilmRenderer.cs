@@ -86,7 +86,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"cineforge: render interrupted {position?.Where ?? "before the first shot"}: its temporary files and staging folders are removed and the render lock released; what was finished is kept, and the same command resumes from it.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             output.WriteLine($"cineforge: render failed{(position?.Where is { } where ? " " + where : string.Empty)}: {Describe(ex, request)}");
             if (request.Settings.Verbose)
