@@ -48,7 +48,7 @@ public sealed class TerminationSignals : IDisposable
         }
 
         context.Cancel = true;
-        errors.WriteLine($"cineforge: {context.Signal} received: stopping and removing temporary files (send it again to quit at once).");
+        errors.WriteLine($"cineforge: {context.Signal} received: stopping and cleaning up (send it again to quit at once).");
 
         // Asynchronously: the token's callbacks (killing ffmpeg) must not run on the signal thread.
         _ = source.CancelAsync();
