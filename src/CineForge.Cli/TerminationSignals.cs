@@ -50,7 +50,25 @@ public sealed class TerminationSignals : IDisposable
         context.Cancel = true;
         errors.WriteLine($"cineforge: {context.Signal} received: stopping and cleaning up (send it again to quit at once).");
 
-        // Asynchronously: the token's callbacks (killing ffmpeg) must not run on the signal thread.
-        _ = source.CancelAsync();
+        // On a thread of its own: not on the signal's, which waits for this handler, nor on the thread
+        // pool, which a render's blocking stages can hold, so nothing delays the ffmpeg kills.
+        new Thread(Cancel) { IsBackground = true, Name = "cancel on signal" }.Start();
+    }
+
+    private void Cancel()
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (AggregateException ex)
+        {
+            // A failing callback must not end the process: the command still unwinds and exits 130.
+            errors.WriteLine("cineforge: while stopping: " + ex.InnerException?.Message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command had already ended.
+        }
     }
 }
