@@ -48,11 +48,13 @@ public sealed class CineForgeCli
         }
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (usage errors: <see cref="ExitCodes.Usage"/>).</summary>
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code (usage errors: <see cref="ExitCodes.Usage"/>; cancelled through <paramref name="cancellationToken"/>: <see cref="ExitCodes.Cancelled"/>).</summary>
     public async Task<int> InvokeAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false };
+        // No ProcessTerminationTimeout: signals are the caller's (Program's TerminationSignals cancel the token), and
+        // System.CommandLine's handler would end the process two seconds after one, cleaned up or not.
+        var configuration = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             foreach (var error in parse.Errors)

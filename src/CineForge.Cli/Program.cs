@@ -17,9 +17,11 @@ if (Console.IsOutputRedirected)
     console.Profile.Width = 160;
 }
 
+// Ctrl+C and SIGTERM cancel the command, which cleans up and exits 130, instead of killing the process.
+using var signals = new TerminationSignals(Console.Error);
 try
 {
-    return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(), AnalyzerSet.CineForge).InvokeAsync(args);
+    return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(), AnalyzerSet.CineForge).InvokeAsync(args, signals.Token);
 }
 catch (OperationCanceledException)
 {

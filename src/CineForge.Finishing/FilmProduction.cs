@@ -33,7 +33,10 @@ public sealed class FilmProduction(RenderBackends? backends = null, IShotDispatc
     /// <remarks>
     /// Finishing is skipped, not failed, when a shot is rejected or a locked render (<see cref="RenderOptions.Locked"/>)
     /// differs from its lock: <see cref="FilmProductionResult.Stopped"/> says which. The finishing pass's
-    /// events reach <paramref name="progress"/> as <see cref="RenderEvent.Finishing"/>.
+    /// events reach <paramref name="progress"/> as <see cref="RenderEvent.Finishing"/>. Cancelled through
+    /// <paramref name="cancellationToken"/>, the render kills its ffmpeg processes, removes its temporary
+    /// files and staging folders, releases the render lock and throws <see cref="OperationCanceledException"/>;
+    /// what was complete stays in the store, so the next render resumes from it.
     /// </remarks>
     /// <exception cref="RenderException">Bad input, a failing tool or stage (<see cref="FinishingException"/> for the finishing pass's inputs); what was rendered stays in the store.</exception>
     /// <exception cref="Runtime.Locking.LockFileException">A locked render whose lock file is missing or unreadable, before any work.</exception>
@@ -45,7 +48,13 @@ public sealed class FilmProduction(RenderBackends? backends = null, IShotDispatc
         // Bad input fails before any work: plan errors, then every asset the film names.
         Preflight.CheckPlan(film);
         AssetCheck.Require(film, options.AssetRootOrDefault, Runtime.Media.FfmpegTool.Locate(options.FfmpegPath), cancellationToken);
-        var shots = await new FilmRenderer(backends, dispatcher).RenderAsync(film, options, progress, cancellationToken).ConfigureAwait(false);
+
+        // Finishing runs under the shots' render lock: no other render of this folder sweeps its staging folders or publishes beside it.
+        return await new FilmRenderer(backends, dispatcher).RenderAsync(film, options, progress, (shots, token) => FinishAsync(film, shots, options, progress, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<FilmProductionResult> FinishAsync(Film film, FilmRenderResult shots, RenderOptions options, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    {
         if (!shots.AllSelected || shots.Verification is { Holds: false })
         {
             return new FilmProductionResult(shots, null);

@@ -48,21 +48,39 @@ public sealed class FilmRenderer
     /// </remarks>
     /// <exception cref="RenderException">Bad input (plan errors, missing asset, unwritable output, ffmpeg missing or too old) before any work, or a failing shot; earlier shots stay rendered.</exception>
     /// <exception cref="LockFileException">A locked render whose lock file is missing or unreadable, before any work.</exception>
-    public async Task<FilmRenderResult> RenderAsync(Film film, RenderOptions options, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
+    public Task<FilmRenderResult> RenderAsync(Film film, RenderOptions options, IProgress<RenderEvent>? progress = null, CancellationToken cancellationToken = default)
+        => RenderAsync(film, options, progress, static (shots, _) => Task.FromResult(shots), cancellationToken);
+
+    /// <summary>
+    /// Renders <paramref name="film"/> as <see cref="RenderAsync(Film, RenderOptions, IProgress{RenderEvent}?, CancellationToken)"/> does,
+    /// then runs <paramref name="thenUnderLock"/> on the result while still holding the film folder's render
+    /// lock: what it writes there (the finishing pass) is never swept or overwritten by another render.
+    /// </summary>
+    /// <remarks>
+    /// The lock (<see cref="RenderLockName"/>) is taken after the inputs are checked; its holder first removes
+    /// what dead renders left: their temporary files (<see cref="AtomicFile.Sweep"/>) in the store, the film
+    /// folder and beside the lock file, and their staging folders (<see cref="AtomicFolder.Sweep"/>). Every
+    /// ffmpeg the render starts, the finishing pass's included, is stopped by <paramref name="cancellationToken"/>
+    /// (<see cref="FfmpegTool.StoppedBy"/>); a cancelled render removes its own temporary files and releases the lock.
+    /// </remarks>
+    public async Task<T> RenderAsync<T>(Film film, RenderOptions options, IProgress<RenderEvent>? progress, Func<FilmRenderResult, CancellationToken, Task<T>> thenUnderLock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(thenUnderLock);
         Preflight.CheckPlan(film);
         Preflight.CheckAssets(film, options.AssetRootOrDefault);
         var filmDirectory = Path.Combine(Path.GetFullPath(options.OutputDirectory), FolderName(film));
         var lockPath = Path.GetFullPath(options.LockFile ?? Path.Combine(filmDirectory, "film.lock.json"));
         var committed = options.Locked ? FilmLock.ReadCommitted(lockPath) : null;
-        var ffmpeg = FfmpegTool.Locate(options.FfmpegPath);
+        var ffmpeg = FfmpegTool.Locate(options.FfmpegPath).StoppedBy(cancellationToken);
         Preflight.CheckWritable(filmDirectory);
         var store = new ArtefactStore(options.StoreDirectory);
-        AtomicFile.Sweep(filmDirectory, TimeSpan.FromHours(1));
 
         using var renderLock = AcquireLock(filmDirectory);
+        AtomicFile.Sweep(filmDirectory);
+        AtomicFile.SweepTempsOf(lockPath);
+        AtomicFolder.Sweep(filmDirectory);
         var context = new ShotContext(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress, ArtefactProvenance.LocalWorker);
         var planKey = store.PutPlan(FilmJson.Serialize(film));
         var shots = Enumerable.Range(1, film.Shots.Count).Select(index => ShotJob.For(film, planKey, index, filmDirectory, context, backends)).ToList();
@@ -99,7 +117,7 @@ public sealed class FilmRenderer
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
         var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity] };
         AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
-        return result;
+        return await thenUnderLock(result, cancellationToken).ConfigureAwait(false);
     }
 
     private static IReadOnlyList<ContinuityStep> Continuity(IReadOnlyList<ShotResult> shots)

@@ -66,16 +66,35 @@ internal static class CliProcess
 
     /// <summary>As <see cref="Run(string, string?, string[])"/>, with <paramref name="environment"/> set (a null value removes the variable) and a time limit.</summary>
     public static CliRun Run(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] args)
+        => Run(cacheDirectory, workingDirectory, environment, limit, [], args);
+
+    /// <summary>As above, launched through <paramref name="launcher"/> (e.g. <c>setpriv ... --</c> to run as another user): its words go before <c>dotnet</c>.</summary>
+    public static CliRun Run(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, IReadOnlyList<string> launcher, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        using var process = Start(cacheDirectory, workingDirectory, environment, launcher, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("cineforge " + string.Join(" ", args) + $" did not finish in {limit.TotalSeconds:0} s.");
+        }
+
+        return new CliRun(process.ExitCode, output.Result, errors.Result);
+    }
+
+    /// <summary>Starts <c>cineforge args</c> with standard output and error redirected, for a test that acts while it runs (signals).</summary>
+    public static Process Start(string cacheDirectory, string? workingDirectory, IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> launcher, params string[] args)
+    {
+        var command = launcher.Concat(["dotnet", Assembly]).Concat(args).ToList();
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory ?? Repo.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Assembly);
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1))
         {
             start.ArgumentList.Add(arg);
         }
@@ -94,16 +113,7 @@ internal static class CliProcess
             }
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("cineforge " + string.Join(" ", args) + $" did not finish in {limit.TotalSeconds:0} s.");
-        }
-
-        return new CliRun(process.ExitCode, output.Result, errors.Result);
+        return Process.Start(start)!;
     }
 }
 

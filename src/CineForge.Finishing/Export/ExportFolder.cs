@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CineForge.Runtime;
+using CineForge.Runtime.Cache;
 
 namespace CineForge.Finishing.Export;
 
@@ -47,15 +49,11 @@ public sealed class ExportFolder
         }
     }
 
-    /// <summary>A new, empty staging folder next to the exports folder.</summary>
-    public string CreateStaging()
-    {
-        var staging = Path + ".staging-" + Guid.NewGuid().ToString("N")[..8];
-        Directory.CreateDirectory(staging);
-        return staging;
-    }
+    /// <summary>A new, empty staging folder next to the exports folder (<see cref="AtomicFolder"/>).</summary>
+    public string CreateStaging() => AtomicFolder.CreateStaging(Path);
 
     /// <summary>Writes the manifest of <paramref name="staging"/> and swaps it in for the exports folder.</summary>
+    /// <exception cref="FinishingException">The folder holds foreign files, or it cannot be replaced (permissions, a full disk): the message names it.</exception>
     public void Publish(string staging)
     {
         EnsureReplaceable();
@@ -63,18 +61,23 @@ public sealed class ExportFolder
             .Select(f => System.IO.Path.GetRelativePath(staging, f).Replace('\\', '/'))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
-        File.WriteAllText(System.IO.Path.Combine(staging, ManifestName), JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
-        string? old = null;
-        if (Directory.Exists(Path))
+        var manifest = System.IO.Path.Combine(staging, ManifestName);
+        try
         {
-            old = Path + ".old-" + Guid.NewGuid().ToString("N")[..8];
-            Directory.Move(Path, old);
+            File.WriteAllText(manifest, JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FinishingException($"Export: could not write {manifest}: {ex.Message}", path: Path, inner: ex);
         }
 
-        Directory.Move(staging, Path);
-        if (old is not null)
+        try
         {
-            Directory.Delete(old, recursive: true);
+            AtomicFolder.Publish(staging, Path);
+        }
+        catch (RenderException ex)
+        {
+            throw new FinishingException("Export: " + ex.Message, path: Path, inner: ex);
         }
     }
 

@@ -5,6 +5,7 @@ using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
 using CineForge.Validation;
@@ -61,7 +62,7 @@ public sealed class ReportStage
     public string Run(ReportData data, string folder)
     {
         folder = Path.GetFullPath(folder);
-        var staging = folder + ".staging-" + Guid.NewGuid().ToString("N")[..8];
+        var staging = AtomicFolder.CreateStaging(folder);
         var images = Path.Combine(staging, "img");
         Directory.CreateDirectory(images);
         try
@@ -80,19 +81,7 @@ public sealed class ReportStage
 
             File.WriteAllText(Path.Combine(staging, "settings.json"), data.SettingsLog);
             File.WriteAllText(Path.Combine(staging, "index.html"), Html(data));
-            string? old = null;
-            if (Directory.Exists(folder))
-            {
-                old = folder + ".old-" + Guid.NewGuid().ToString("N")[..8];
-                Directory.Move(folder, old);
-            }
-
-            Directory.Move(staging, folder);
-            if (old is not null)
-            {
-                Directory.Delete(old, recursive: true);
-            }
-
+            AtomicFolder.Publish(staging, folder);
             return Path.Combine(folder, "index.html");
         }
         finally

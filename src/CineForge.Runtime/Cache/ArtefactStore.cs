@@ -13,12 +13,12 @@ public sealed class ArtefactStore
     /// <summary>Extension of stored plans.</summary>
     public const string PlanExtension = ".film.json";
 
-    /// <summary>Opens (and creates) the store at <paramref name="root"/>, sweeping temporary files left by killed renders.</summary>
+    /// <summary>Opens (and creates) the store at <paramref name="root"/>, sweeping temporary files left by dead renders (<see cref="AtomicFile.Sweep"/>).</summary>
     public ArtefactStore(string root)
     {
         Root = Path.GetFullPath(root);
         Directory.CreateDirectory(Path.Combine(Root, "objects"));
-        AtomicFile.Sweep(Path.Combine(Root, "objects"), TimeSpan.FromHours(1));
+        AtomicFile.Sweep(Path.Combine(Root, "objects"));
     }
 
     /// <summary>The store's folder.</summary>

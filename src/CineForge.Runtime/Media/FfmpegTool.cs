@@ -21,11 +21,15 @@ public sealed partial class FfmpegTool
 
     private static readonly Lazy<FfmpegTool> LazyDefault = new(() => Locate());
 
-    private FfmpegTool(string path, string probePath, string version)
+    // Stops every run of this tool, whatever token its caller passes (see StoppedBy).
+    private readonly CancellationToken stop;
+
+    private FfmpegTool(string path, string probePath, string version, CancellationToken stop = default)
     {
         Path = path;
         ProbePath = probePath;
         Version = version;
+        this.stop = stop;
     }
 
     /// <summary>The ffmpeg found as for a render with no <c>--ffmpeg</c>: CINEFORGE_FFMPEG, else "ffmpeg" on the PATH (located once).</summary>
@@ -94,6 +98,16 @@ public sealed partial class FfmpegTool
         return new FfmpegTool(candidate, ProbeBeside(candidate), version);
     }
 
+    /// <summary>
+    /// This ffmpeg, with every run it starts stopped (its process tree killed, <see cref="OperationCanceledException"/>
+    /// thrown) once <paramref name="stopToken"/> fires, as well as by the token each call passes. A render binds
+    /// its tool to its own token, so an interrupt stops every ffmpeg it started, also those of stages that pass none.
+    /// </summary>
+    public FfmpegTool StoppedBy(CancellationToken stopToken) => new(Path, ProbePath, Version, stopToken);
+
+    /// <summary>The token that stops a run: <paramref name="cancellationToken"/> or the one this tool is bound to (<see cref="StoppedBy"/>); dispose it after the run.</summary>
+    internal CancellationTokenSource StopOf(CancellationToken cancellationToken) => CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop);
+
     /// <summary>Runs ffmpeg with <paramref name="arguments"/> (after <c>-hide_banner -nostdin -y</c>); returns its standard error (logs, filter reports).</summary>
     /// <exception cref="RenderException">ffmpeg does not start or exits non-zero; the message starts with <paramref name="what"/> and carries its last lines.</exception>
     public string Run(IEnumerable<string> arguments, string what, CancellationToken cancellationToken = default)
@@ -139,8 +153,11 @@ public sealed partial class FfmpegTool
         return "ffprobe";
     }
 
-    private static (string Stderr, int ExitCode) RunProcess(string tool, IEnumerable<string> arguments, string what, Action<Stream>? readOutput, CancellationToken cancellationToken)
+    private (string Stderr, int ExitCode) RunProcess(string tool, IEnumerable<string> arguments, string what, Action<Stream>? readOutput, CancellationToken callToken)
     {
+        using var stopSource = StopOf(callToken);
+        var cancellationToken = stopSource.Token;
+        cancellationToken.ThrowIfCancellationRequested();
         var info = new ProcessStartInfo(tool)
         {
             RedirectStandardError = true,
@@ -168,14 +185,21 @@ public sealed partial class FfmpegTool
             // Standard error on a thread of its own, standard output here: WaitForExit then waits
             // for the exit only, and no step needs a free thread-pool thread to finish.
             var stderr = StreamDrain.Start(process.StandardError);
-            if (readOutput is not null)
+            string log;
+            try
             {
-                readOutput(process.StandardOutput.BaseStream);
+                readOutput?.Invoke(process.StandardOutput.BaseStream);
+                process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+                log = stderr.WaitForEnd();
+                process.WaitForExit();
+            }
+            catch
+            {
+                // A reader that gives up must not leave ffmpeg running.
+                TryKill(process);
+                throw;
             }
 
-            process.StandardOutput.BaseStream.CopyTo(Stream.Null);
-            var log = stderr.WaitForEnd();
-            process.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
             if (process.ExitCode != 0)
             {
@@ -192,7 +216,8 @@ public sealed partial class FfmpegTool
         return string.Join(" | ", lines.Skip(Math.Max(0, lines.Length - 4)));
     }
 
-    private static void TryKill(Process process)
+    /// <summary>Kills <paramref name="process"/> and its children; one that already exited is left as it is.</summary>
+    internal static void TryKill(Process process)
     {
         try
         {

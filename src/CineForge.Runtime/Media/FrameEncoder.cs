@@ -92,7 +92,7 @@ public sealed class FrameEncoder : IAsyncDisposable
     {
         if (!completed && !process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            FfmpegTool.TryKill(process);
             await process.WaitForExitAsync().ConfigureAwait(false);
         }
 

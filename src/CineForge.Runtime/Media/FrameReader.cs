@@ -21,16 +21,34 @@ public static class FrameReader
             info.ArgumentList.Add(argument);
         }
 
+        using var stop = ffmpeg.StopOf(cancellationToken);
+        stop.Token.ThrowIfCancellationRequested();
         using var process = Process.Start(info) ?? throw new RenderException($"ffmpeg ('{ffmpeg.Path}') could not be started.");
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        var frame = new YuvFrame(width, height);
-        var stream = process.StandardOutput.BaseStream;
-        while (frame.ReadFrom(stream))
+        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
         {
-            onFrame(frame);
+            // Cancelled, the decoder is killed: the frame loop sees the end of its output.
+            using (stop.Token.Register(() => FfmpegTool.TryKill(process)))
+            {
+                var frame = new YuvFrame(width, height);
+                var stream = process.StandardOutput.BaseStream;
+                while (frame.ReadFrom(stream))
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    onFrame(frame);
+                }
+
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // A reader that stops early must not leave the decoder running.
+            FfmpegTool.TryKill(process);
+            throw;
         }
 
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        stop.Token.ThrowIfCancellationRequested();
         if (process.ExitCode != 0)
         {
             throw new RenderException($"ffmpeg could not decode {clip}: {(await errors.ConfigureAwait(false)).Trim()}");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CineForge.Runtime.Cache;
 using CineForge.Serialization;
 using Xunit.Abstractions;
 
@@ -48,6 +49,9 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
             Assert.True(host.ExitCode == 0, log + await host.StandardError.ReadToEndAsync());
             Assert.DoesNotContain("1 waiting A-seed11 Animate", log, StringComparison.Ordinal);
         }
+
+        // The resumed render removed what the killed one was writing when it died, not an hour later.
+        Assert.Empty(Directory.EnumerateFiles(resumed.Path, "*" + AtomicFile.TempSuffix, SearchOption.AllDirectories));
 
         foreach (var shot in reference.Shots)
         {

@@ -63,11 +63,16 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         }
 
         FilmProductionResult production;
+        RenderPosition? position = null;
         try
         {
             using (models)
             {
-                production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, progress => new FilmProduction(models?.Backends, dispatcher).RenderAsync(request.Film, options, progress, cancellationToken)).ConfigureAwait(false);
+                production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, display =>
+                {
+                    position = new RenderPosition(display);
+                    return new FilmProduction(models?.Backends, dispatcher).RenderAsync(request.Film, options, position, cancellationToken);
+                }).ConfigureAwait(false);
             }
         }
         catch (LockFileException ex)
@@ -75,14 +80,20 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"cineforge: render --locked: {ex.Message}: render once without --locked and commit the lock file; nothing was rendered.");
             return ExitCodes.LockMismatch;
         }
-        catch (FinishingException ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            output.WriteLine($"cineforge: finishing failed: {ex.Message}");
-            return ExitCodes.RenderFailed;
+            // By now every stage has unwound: ffmpeg killed, temporary files and staging folders removed, the lock released.
+            output.WriteLine($"cineforge: render interrupted {position?.Where ?? "before the first shot"}: its temporary files and staging folders are removed and the render lock released; what was finished is kept, and the same command resumes from it.");
+            return ExitCodes.Cancelled;
         }
-        catch (RenderException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            output.WriteLine($"cineforge: render failed: {ex.Message}");
+            output.WriteLine($"cineforge: render failed{(position?.Where is { } where ? " " + where : string.Empty)}: {Describe(ex, request)}");
+            if (request.Settings.Verbose)
+            {
+                output.WriteLine(ex.ToString());
+            }
+
             return ExitCodes.RenderFailed;
         }
 
@@ -101,6 +112,16 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         PrintFinished(finished, output);
         return ExitCodes.Success;
     }
+
+    // Every failure once the render has started is exit 4, named: the render's own failures say what and
+    // where; an I/O failure is named by the output folder when the system's message has no path; anything
+    // else is a bug in CineForge, still exit 4 because the render had started, with its type for the report.
+    private static string Describe(Exception ex, RenderRequest request) => ex switch
+    {
+        RenderException => ex.Message,
+        IOException or UnauthorizedAccessException => $"{ex.Message} (under {Path.Combine(request.OutputDirectory, FilmRenderer.FolderName(request.Film))})",
+        _ => $"internal error {ex.GetType().Name}: {ex.Message} (a bug in cineforge: --verbose prints the stack trace)",
+    };
 
     private static void PrintFinished(FinishingResult finished, TextWriter output)
     {
