@@ -49,7 +49,11 @@ public sealed class GradeStage
             var means = timeline.Entries.Select((e, i) => cache.Measure(
                 "grade",
                 ArtefactKey.For("harmonize-mean-2").Add("statistics", EditStage.StatisticsKey(edit.Key, "cut", e, timeline)).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast).Add("secondarySkin", plan.SecondarySkin).Hash(),
-                () => MeanAfter(edit.Samples.Of(i), primary.Primary))).ToList();
+                () =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return MeanAfter(edit.Samples.Of(i), primary.Primary);
+                })).ToList();
             harmonization = Harmonizer.Compute(means, amount);
         }
 
@@ -62,6 +66,8 @@ public sealed class GradeStage
             var key = ArtefactKey.For("hald").Add("level", HaldClut.DefaultLevel).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast)
                 .Add("secondarySkin", plan.SecondarySkin).Add("harmonize", plan.Harmonize)
                 .Add("gains", gains is { } g ? new[] { g.R, g.G, g.B } : null).Add("lut", lutHash).Add("lutStrength", plan.Look?.Strength).Hash();
+            // A CLUT takes most of a second to bake: an interrupt is heard between shots.
+            cancellationToken.ThrowIfCancellationRequested();
             return cache.GetOrCreate("grade", key, ".ppm", path => HaldClut.Write(path, map.Apply));
         }).ToList();
         return new GradeResult(plan, harmonization, cluts, edit.Statistics.Select(s => s.MeanColour).ToList());
