@@ -26,7 +26,7 @@ public sealed class FfmpegToolTests
     {
         using var folder = new TempFolder();
         // A wrapper that logs two megabytes on standard error before the version: far over a pipe's buffer.
-        var wrapper = Script(folder.Path, "logging-ffmpeg", $"head -c 2097152 /dev/zero | tr '\\0' 'x' >&2\nexec {FfmpegOnPath()} \"$@\"");
+        var wrapper = ShellScripts.Write(folder.Path, "logging-ffmpeg", $"head -c 2097152 /dev/zero | tr '\\0' 'x' >&2\nexec {ShellScripts.FfmpegOnPath()} \"$@\"");
 
         var located = await Task.Run(() => FfmpegTool.Locate(wrapper)).WaitAsync(Limit);
 
@@ -38,7 +38,7 @@ public sealed class FfmpegToolTests
     {
         using var folder = new TempFolder();
         // Answers -version like ffmpeg (Locate asks); otherwise logs far more than a pipe holds.
-        var wrapper = Script(folder.Path, "ffmpeg", $"case \"$*\" in *-version*) exec {FfmpegOnPath()} \"$@\";; esac\nseq 1 200000 >&2\nprintf 'progress 1\\rprogress 2\\r' >&2");
+        var wrapper = ShellScripts.Write(folder.Path, "ffmpeg", $"case \"$*\" in *-version*) exec {ShellScripts.FfmpegOnPath()} \"$@\";; esac\nseq 1 200000 >&2\nprintf 'progress 1\\rprogress 2\\r' >&2");
         var ffmpeg = FfmpegTool.Locate(wrapper);
 
         var log = await Task.Run(() => ffmpeg.Run(["-i", "nothing"], "log")).WaitAsync(Limit);
@@ -70,22 +70,6 @@ public sealed class FfmpegToolTests
 
         return (process.ExitCode, output.GetAwaiter().GetResult() + errors.GetAwaiter().GetResult());
     }
-
-    private static string Script(string folder, string name, string body)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
-    }
-
-    private static string FfmpegOnPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(d => Path.Combine(d, "ffmpeg")).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("ffmpeg is not on the PATH");
 
     private static string Configuration() => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
 }

@@ -47,7 +47,7 @@ public sealed class BadInputTests
     public async Task FfmpegTooOld_FailsNamingTheVersion(string version)
     {
         using var folder = new TempFolder();
-        var fake = Script(folder.Path, "old-ffmpeg", $"echo 'ffmpeg version {version} Copyright (c) 2000-2021 the FFmpeg developers'; echo 'configuration: --enable-libx264'");
+        var fake = ShellScripts.Write(folder.Path, "old-ffmpeg", $"echo 'ffmpeg version {version} Copyright (c) 2000-2021 the FFmpeg developers'; echo 'configuration: --enable-libx264'");
         var options = TestFilms.Options(folder.Path) with { FfmpegPath = fake };
 
         var error = await Assert.ThrowsAsync<RenderException>(() => new FilmRenderer().RenderAsync(TestFilms.Short(), options));
@@ -62,10 +62,10 @@ public sealed class BadInputTests
     {
         using var folder = new TempFolder();
         var counter = Path.Combine(folder.Path, "encodes");
-        var real = FfmpegOnPath();
+        var real = ShellScripts.FfmpegOnPath();
 
         // Answers -version like the real ffmpeg; the second encode fails as a full disk would.
-        var fake = Script(folder.Path, "flaky-ffmpeg", $"""
+        var fake = ShellScripts.Write(folder.Path, "flaky-ffmpeg", $"""
             case "$*" in *-version*) exec {real} "$@";; esac
             echo x >> {counter}
             if [ "$(wc -l < {counter})" -ge 2 ]; then cat > /dev/null; echo 'Error writing trailer: No space left on device' >&2; exit 1; fi
@@ -83,20 +83,4 @@ public sealed class BadInputTests
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.tmp", SearchOption.AllDirectories));
         Assert.False(File.Exists(Path.Combine(filmFolder, "film.lock.json")));
     }
-
-    private static string Script(string folder, string name, string body)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
-    }
-
-    private static string FfmpegOnPath() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(d => Path.Combine(d, "ffmpeg")).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException("ffmpeg is not on the PATH");
 }
