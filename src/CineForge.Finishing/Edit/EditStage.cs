@@ -52,14 +52,14 @@ public sealed class EditStage
             .Add("shots", timeline.Entries.Select(e => new[] { e.Shot.Name, e.Frames.ToString(CultureInfo.InvariantCulture), "sha256:" + ArtefactKey.HashFile(e.Selection.Selected.Path) }).ToArray()).Hash();
         var samples = new CutSamples(request.Ffmpeg, timeline, cancellationToken);
         var statistics = timeline.Entries
-            .Select((e, i) => cache.Measure("edit", StatisticsKey(key, "cut", e, timeline), () => ClipStatistics.Measure(samples.Of(i))))
+            .Select((e, i) => cache.Measure("edit", StatisticsKey(key, e, timeline), () => ClipStatistics.Measure(samples.Of(i))))
             .ToList();
         var cuts = TransitionCheck.Check(request.Film, timeline, statistics);
         return new EditResult(timeline, key, statistics, cuts, samples);
     }
 
-    /// <summary>The key of one entry's statistics measured on <paramref name="what"/> ("cut" or "graded") of the cut <paramref name="cutKey"/>.</summary>
-    internal static string StatisticsKey(string cutKey, string what, TimelineEntry entry, Timeline timeline)
-        => ArtefactKey.For("statistics-2").Add("cut", cutKey).Add("of", what).Add("startFrame", entry.StartFrame).Add("frames", entry.Frames)
+    /// <summary>The key of one entry's statistics before the grade, on the cut <paramref name="cutKey"/> (the graded ones are kept with the finishing stream's products).</summary>
+    internal static string StatisticsKey(string cutKey, TimelineEntry entry, Timeline timeline)
+        => ArtefactKey.For("statistics-2").Add("cut", cutKey).Add("startFrame", entry.StartFrame).Add("frames", entry.Frames)
             .Add("sampled", string.Join(' ', ShotSampling.LocalFrames(entry, timeline.Fps))).Add("size", $"{ShotSampling.Width}x{ShotSampling.Height(timeline.Size)}").Hash();
 }

@@ -277,7 +277,7 @@ public sealed class ExportStage
             {
                 // QA08 reads the mobile picture as the phone shows it: what the encoder receives, at phone size.
                 var phone = PhoneSamplesPerSecond;
-                var frames = Enumerable.Range(0, int.MaxValue).Select(k => (int)Math.Round(k * timeline.Fps / (double)phone, MidpointRounding.AwayFromZero)).TakeWhile(f => f < timeline.TotalFrames);
+                var frames = ShotSampling.Nearest(timeline.TotalFrames, timeline.Fps, phone);
                 graph.Add($"[v{i}]{body},split[o{i}][phone];[phone]{EditGraph.Select(frames)},scale={PhoneWidth}:{PhoneHeight(crop!)}:flags=area,format=rgb24[pm]");
                 encoders.AddRange(new[] { "-map", "[pm]" }.Concat(Passthrough).Concat(new[] { "-f", "rawvideo", System.IO.Path.Combine(work, "phone.rgb") }));
             }

@@ -48,7 +48,7 @@ public sealed class GradeStage
             // Measured on the same frames as the shot statistics, through the primary steps only.
             var means = timeline.Entries.Select((e, i) => cache.Measure(
                 "grade",
-                ArtefactKey.For("harmonize-mean-2").Add("statistics", EditStage.StatisticsKey(edit.Key, "cut", e, timeline)).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast).Add("secondarySkin", plan.SecondarySkin).Hash(),
+                ArtefactKey.For("harmonize-mean-2").Add("statistics", EditStage.StatisticsKey(edit.Key, e, timeline)).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast).Add("secondarySkin", plan.SecondarySkin).Hash(),
                 () =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();

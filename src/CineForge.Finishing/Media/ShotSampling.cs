@@ -18,20 +18,23 @@ public static class ShotSampling
     public static int Height(FrameSize size) => Math.Max(2, (int)Math.Round(Width * (double)size.Height / size.Width / 2) * 2);
 
     /// <summary>Frame numbers within <paramref name="entry"/> that are measured: the nearest frame to each 1/<see cref="Continuity.MeasurementFps"/> s.</summary>
-    public static IReadOnlyList<int> LocalFrames(TimelineEntry entry, int fps)
+    public static IReadOnlyList<int> LocalFrames(TimelineEntry entry, int fps) => Nearest(entry.Frames, fps, Continuity.MeasurementFps);
+
+    /// <summary>Of <paramref name="frames"/> frames at <paramref name="fps"/>, the nearest to each 1/<paramref name="rate"/> s, ascending, each once.</summary>
+    public static IReadOnlyList<int> Nearest(int frames, int fps, double rate)
     {
-        var frames = new List<int>();
+        var nearest = new List<int>();
         for (var k = 0; ; k++)
         {
-            var frame = (int)Math.Round(k * fps / Continuity.MeasurementFps, MidpointRounding.AwayFromZero);
-            if (frame >= entry.Frames)
+            var frame = (int)Math.Round(k * fps / rate, MidpointRounding.AwayFromZero);
+            if (frame >= frames)
             {
-                return frames;
+                return nearest;
             }
 
-            if (frames.Count == 0 || frames[^1] != frame)
+            if (nearest.Count == 0 || nearest[^1] != frame)
             {
-                frames.Add(frame);
+                nearest.Add(frame);
             }
         }
     }

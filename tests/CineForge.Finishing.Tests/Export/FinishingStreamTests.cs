@@ -27,7 +27,7 @@ public sealed class FinishingStreamTests(FinishedSyntheticFilm film, ITestOutput
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var e = timeline.Entries[i];
-            var sampled = ClipStatistics.Measure(FrameSampler.Sample(FfmpegTool.Default, master, e.Start(timeline.Fps), e.Duration(timeline.Fps), ShotSampling.Width, ShotSampling.Height(timeline.Size), CineForge.Rules.Continuity.MeasurementFps));
+            var sampled = ClipStatistics.Measure(IndependentSampler.Sample(FfmpegTool.Default, master, e.Start(timeline.Fps), e.Duration(timeline.Fps), ShotSampling.Width, ShotSampling.Height(timeline.Size), CineForge.Rules.Continuity.MeasurementFps));
             var streamed = film.Result.Grade.After[i];
             output.WriteLine($"{e.Shot.Name}: stream {streamed.MeanColour} luma {streamed.MeanLuma:0.0000}; master {sampled.MeanColour} luma {sampled.MeanLuma:0.0000}");
 
@@ -43,7 +43,7 @@ public sealed class FinishingStreamTests(FinishedSyntheticFilm film, ITestOutput
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var e = timeline.Entries[i];
-            var sampled = ClipStatistics.Measure(FrameSampler.Sample(FfmpegTool.Default, e.Selection.Selected.Path, 0, e.Duration(timeline.Fps), ShotSampling.Width, ShotSampling.Height(timeline.Size), CineForge.Rules.Continuity.MeasurementFps));
+            var sampled = ClipStatistics.Measure(IndependentSampler.Sample(FfmpegTool.Default, e.Selection.Selected.Path, 0, e.Duration(timeline.Fps), ShotSampling.Width, ShotSampling.Height(timeline.Size), CineForge.Rules.Continuity.MeasurementFps));
 
             AssertClose(sampled, film.Result.Edit.Statistics[i]);
         }
@@ -54,7 +54,7 @@ public sealed class FinishingStreamTests(FinishedSyntheticFilm film, ITestOutput
     {
         var crop = film.Result.Exports.MobileCrop!;
         var mobile = film.Result.Exports.Files.Single(f => f.Kind == ExportKind.Mobile).Path;
-        var frames = FrameSampler.Sample(FfmpegTool.Default, mobile, 0, film.Result.Edit.Timeline.Duration, 360, (360 * crop.OutputHeight / crop.OutputWidth) & ~1, 2);
+        var frames = IndependentSampler.Sample(FfmpegTool.Default, mobile, 0, film.Result.Edit.Timeline.Duration, 360, (360 * crop.OutputHeight / crop.OutputWidth) & ~1, 2);
         var sampled = frames.Select(f =>
         {
             var l = Enumerable.Range(0, f.Height).SelectMany(y => Enumerable.Range(0, f.Width).Select(x => f.LumaAt(x, y))).ToList();

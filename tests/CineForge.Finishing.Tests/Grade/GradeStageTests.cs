@@ -21,7 +21,7 @@ public sealed class GradeStageTests
 
         var master = HarmonizationTests.GradedMaster(request, out _);
 
-        var frames = FrameSampler.Sample(FfmpegTool.Default, master, 0, 10, 8, 4, 24);
+        var frames = IndependentSampler.Sample(FfmpegTool.Default, master, 0, 10, 8, 4, 24);
         Assert.Equal(74, frames.Count);
         var expected = Enumerable.Repeat(0, 25).Concat(Enumerable.Repeat(1, 26)).Concat(Enumerable.Repeat(2, 23)).ToArray();
         for (var i = 0; i < frames.Count; i++)

@@ -63,7 +63,7 @@ public sealed class HarmonizationTests(ITestOutputHelper output)
         var labs = timeline.Entries.Select(e =>
         {
             var (video, start) = source(e);
-            var frames = FrameSampler.Sample(FfmpegTool.Default, video, start + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
+            var frames = IndependentSampler.Sample(FfmpegTool.Default, video, start + 0.1, e.Duration(timeline.Fps) - 0.2, 64, 36, 4);
             return ClipStatistics.Measure(frames).MeanLab;
         }).ToList();
         return labs[0].DistanceAb(labs[1]);
