@@ -224,29 +224,24 @@ public sealed class ExportStage
     private static int PhoneHeight(MobileCrop crop) => (PhoneWidth * crop.OutputHeight / crop.OutputWidth) & ~1;
 
     /// <summary>
-    /// The stream's command. Inputs: the takes (0..n-1), their Hald CLUTs (n..2n-1), the mix (2n). The
-    /// graded picture is split to each export's chain and encoder, to the measured frames (standard
-    /// output), to each shot's middle frame (PNG in <paramref name="work"/>) and, with a mobile export,
-    /// from the mobile chain to its phone-size frames (raw in <paramref name="work"/>).
+    /// The stream's command. Inputs: the takes (0, one after another), their Hald CLUTs (1, timed to
+    /// their shots), the mix (2); the two lists are written in <paramref name="work"/>. The graded
+    /// picture is split to each export's chain and encoder, to the measured frames (standard output), to
+    /// each shot's middle frame (PNG in <paramref name="work"/>) and, with a mobile export, from the
+    /// mobile chain to its phone-size frames (raw in <paramref name="work"/>).
     /// </summary>
     internal static (string Graph, List<string> Arguments) Command(Timeline timeline, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, string work)
     {
-        var n = timeline.Entries.Count;
         var fps = timeline.Fps.ToString(CultureInfo.InvariantCulture);
-        var graph = new List<string>();
-        for (var i = 0; i < n; i++)
+        Directory.CreateDirectory(work);
+        var graph = new List<string>
         {
-            graph.Add(EditGraph.Shot(timeline, i, $"e{i}"));
-        }
-
-        graph.Add(GradeStage.FilterGraph(timeline, grade.Plan, n, "graded"));
-        graph.Add($"[graded]split={outputs.Count + 2}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) + "[vm][vs]");
-        var inputs = new List<string>(EditGraph.Inputs(timeline));
-        foreach (var clut in grade.Cluts)
-        {
-            inputs.AddRange(new[] { "-i", clut });
-        }
-
+            EditGraph.Cut(timeline, 0, "cut"),
+            GradeStage.FilterGraph(timeline, grade.Plan, "cut", 1, "graded"),
+            $"[graded]split={outputs.Count + 2}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) + "[vm][vs]",
+        };
+        var inputs = new List<string>(EditGraph.Input(timeline, System.IO.Path.Combine(work, "takes.ffconcat")));
+        inputs.AddRange(GradeStage.ClutInput(grade.Cluts, System.IO.Path.Combine(work, "cluts.ffconcat")));
         inputs.AddRange(new[] { "-i", mix });
         var args = new List<string>();
         var encoders = new List<string>();
@@ -286,7 +281,7 @@ public sealed class ExportStage
                 graph.Add($"[v{i}]{body}[o{i}]");
             }
 
-            args.AddRange(new[] { "-map", $"[o{i}]", "-map", $"{2 * n}:a", "-r", fps });
+            args.AddRange(new[] { "-map", $"[o{i}]", "-map", "2:a", "-r", fps });
             args.AddRange(target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments);
             args.Add(path);
         }
