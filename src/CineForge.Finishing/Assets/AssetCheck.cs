@@ -26,33 +26,24 @@ public static class AssetCheck
         var found = new List<PlanDiagnostic>();
         string Resolve(string path) => Path.GetFullPath(Path.Combine(filmDirectory, path));
 
-        foreach (var step in film.Grade.Steps.Where(s => GradeOrder.IsLook(s.Kind) && s.Source is not null))
-        {
-            var named = step.Kind == GradeStepKind.Lut ? step.Source! : Path.Combine("looks", step.Source + ".cube");
-            if (LutProblem(Resolve(named)) is { } problem)
-            {
-                found.Add(PlanDiagnostic.Create(RuleIds.CF0607, null, null, subject, named, problem) with { AssetPath = step.Source });
-            }
-        }
-
-        var sounds = new List<(string What, string Path, double Shortest)>();
-        if (film.Sound.Ambience?.Path is { } ambience)
-        {
-            sounds.Add(("ambience", ambience, Loudness.ShortestLoop));
-        }
-
-        sounds.AddRange(film.Sound.Effects.Select(e => ("effect", e.Path, Loudness.ShortestMeasurable)));
-        if (film.Sound.Music?.Path is { } music)
-        {
-            sounds.Add(("music", music, Loudness.ShortestLoop));
-        }
-
-        foreach (var (what, path, shortest) in sounds)
+        foreach (var asset in FilmAssets.Of(film))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (SoundProblem(ffmpeg, Resolve(path), shortest, cancellationToken) is { } problem)
+            if (asset.Kind == AssetKind.Lut)
             {
-                found.Add(PlanDiagnostic.Create(RuleIds.CF0705, null, null, subject, what, path, problem) with { AssetPath = path });
+                if (LutProblem(Resolve(asset.Path)) is { } problem)
+                {
+                    found.Add(PlanDiagnostic.Create(RuleIds.CF0607, null, null, subject, asset.Path, problem) with { AssetPath = asset.Named });
+                }
+
+                continue;
+            }
+
+            // A looped sound must hold one loop's length; an effect, one loudness block.
+            var shortest = asset.Kind == AssetKind.Effect ? Loudness.ShortestMeasurable : Loudness.ShortestLoop;
+            if (SoundProblem(ffmpeg, Resolve(asset.Path), shortest, cancellationToken) is { } soundProblem)
+            {
+                found.Add(PlanDiagnostic.Create(RuleIds.CF0705, null, null, subject, asset.Kind.ToString().ToLowerInvariant(), asset.Path, soundProblem) with { AssetPath = asset.Named });
             }
         }
 
