@@ -85,15 +85,15 @@ public sealed class GradeStage
         var graph = new StringBuilder();
         for (var i = 0; i < shots; i++)
         {
-            graph.Append($"[e{i}]format=rgb24[t{i}];[{firstClutInput + i}:v]format=rgb24[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
+            graph.Append(CultureInfo.InvariantCulture, $"[e{i}]format=rgb24[t{i}];[{firstClutInput + i}:v]format=rgb24[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
         }
 
         for (var i = 0; i < shots; i++)
         {
-            graph.Append($"[g{i}]");
+            graph.Append(CultureInfo.InvariantCulture, $"[g{i}]");
         }
 
-        graph.Append($"concat=n={shots}:v=1:a=0,format=yuv444p");
+        graph.Append(CultureInfo.InvariantCulture, $"concat=n={shots}:v=1:a=0,format=yuv444p");
         if (plan.Sharpen is { } sharpen)
         {
             graph.Append(CultureInfo.InvariantCulture, $",unsharp=5:5:{sharpen * UnsharpPerSharpen:0.###}:5:5:0");

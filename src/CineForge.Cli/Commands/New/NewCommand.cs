@@ -134,7 +134,7 @@ public sealed class NewCommand
     }
 
     // Template files are stored without their leading dot ("dot.gitignore"), so they do not act on this repository.
-    private static string TargetPath(string resource) => string.Join("/", resource.Replace('\\', '/').Split('/').Select(p => p.StartsWith("dot.", StringComparison.Ordinal) ? "." + p.Substring(4) : p));
+    private static string TargetPath(string resource) => string.Join("/", resource.Replace('\\', '/').Split('/').Select(p => p.StartsWith("dot.", StringComparison.Ordinal) ? string.Concat(".", p.AsSpan(4)) : p));
 
     private static string Fill(string template, string title) => template
         .Replace("{{TITLE}}", title.Replace("\\", "\\\\").Replace("\"", "\\\""), StringComparison.Ordinal)
