@@ -177,24 +177,27 @@ public sealed class ExportStage
                 File.Copy(stored[i], outputs[i].Path, overwrite: true);
             }
 
+            // The command's input lists are all the stream left in its folder; nothing of it is published.
+            Directory.Delete(work, recursive: true);
             return (kept, stills);
         }
 
         Directory.CreateDirectory(work);
         try
         {
-            List<RgbImage> measured = [];
+            (IReadOnlyList<ClipStatistics> Statistics, int Read) graded = ([], 0);
             var total = ShotSampling.TimelineFrames(timeline).Count();
 
             // The measured frames leave FFmpeg in playing order, a few a second of film: how far the stream is.
             void Reached(int frames) => progress?.Report(RenderEvent.Finishing(RenderStage.Export) with { Frame = frames, Frames = total });
-            ffmpeg.RunStreaming(stream.Arguments, "Finishing (cut, grade, exports)", output => measured = FrameSampler.ReadFrames(output, ShotSampling.Width, ShotSampling.Height(timeline.Size), Reached), cancellationToken);
-            var after = ShotSampling.ByEntry(timeline, measured, "Finishing").Select(ClipStatistics.Measure).ToList();
+            ffmpeg.RunStreaming(stream.Arguments, "Finishing (cut, grade, exports)", output => graded = ShotSampling.MeasureEach(timeline, FrameSampler.Frames(output, ShotSampling.Width, ShotSampling.Height(timeline.Size)), Reached), cancellationToken);
+            ShotSampling.RequireCount(timeline, graded.Read, "Finishing");
+            var after = graded.Statistics;
             double? mobileContrast = null;
             if (crop is not null)
             {
                 using var phone = File.OpenRead(System.IO.Path.Combine(work, "phone.rgb"));
-                mobileContrast = RmsContrast(FrameSampler.ReadFrames(phone, PhoneWidth, PhoneHeight(crop)));
+                mobileContrast = RmsContrast(FrameSampler.Frames(phone, PhoneWidth, PhoneHeight(crop)));
             }
 
             for (var i = 0; i < outputs.Count; i++)
@@ -299,7 +302,7 @@ public sealed class ExportStage
         return (filter + "\n" + fps, inputs.Append("-filter_complex").Append(filter).Concat(args).ToList());
     }
 
-    private static double RmsContrast(IReadOnlyList<RgbImage> frames)
+    private static double RmsContrast(IEnumerable<RgbImage> frames)
     {
         var values = new List<double>();
         foreach (var frame in frames)

@@ -66,9 +66,9 @@ public sealed class GradeStage
             var key = ArtefactKey.For("hald").Add("level", HaldClut.DefaultLevel).Add("exposure", plan.ExposureStops).Add("softContrast", plan.SoftContrast)
                 .Add("secondarySkin", plan.SecondarySkin).Add("harmonize", plan.Harmonize)
                 .Add("gains", gains is { } g ? new[] { g.R, g.G, g.B } : null).Add("lut", lutHash).Add("lutStrength", plan.Look?.Strength).Hash();
-            // A CLUT takes most of a second to bake: an interrupt is heard between shots.
+            // A CLUT takes up to seconds to bake: an interrupt is heard between shots and inside a bake.
             cancellationToken.ThrowIfCancellationRequested();
-            return cache.GetOrCreate("grade", key, ".ppm", path => HaldClut.Write(path, map.Apply));
+            return cache.GetOrCreate("grade", key, ".ppm", path => HaldClut.Write(path, map.Apply, cancellationToken: cancellationToken));
         }).ToList();
         return new GradeResult(plan, harmonization, cluts, edit.Statistics.Select(s => s.MeanColour).ToList());
     }

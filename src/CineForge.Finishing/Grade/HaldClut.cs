@@ -10,13 +10,17 @@ public static class HaldClut
     public const int DefaultLevel = 8;
 
     /// <summary>Writes <paramref name="map"/> sampled on a Hald grid of <paramref name="level"/> to <paramref name="path"/>.</summary>
-    public static void Write(string path, Func<Rgb, Rgb> map, int level = DefaultLevel)
+    /// <param name="path">The PPM file.</param>
+    /// <param name="map">The colour map.</param>
+    /// <param name="level">The Hald level.</param>
+    /// <param name="cancellationToken">Heard between blue planes: a bake takes up to seconds on a busy machine, an interrupt must not wait for it.</param>
+    public static void Write(string path, Func<Rgb, Rgb> map, int level = DefaultLevel, CancellationToken cancellationToken = default)
     {
         var n = level * level;
         var side = level * level * level;
         var header = System.Text.Encoding.ASCII.GetBytes($"P6\n{side} {side}\n65535\n");
         var pixels = new byte[side * side * 6];
-        System.Threading.Tasks.Parallel.For(0, n, b =>
+        System.Threading.Tasks.Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, b =>
         {
             for (var g = 0; g < n; g++)
             {

@@ -11,6 +11,18 @@ public static class FrameSampler
     public static List<RgbImage> ReadFrames(Stream stream, int width, int height, Action<int>? onFrame = null)
     {
         var frames = new List<RgbImage>();
+        foreach (var frame in Frames(stream, width, height))
+        {
+            frames.Add(frame);
+            onFrame?.Invoke(frames.Count);
+        }
+
+        return frames;
+    }
+
+    /// <summary>The raw RGB24 frames of <paramref name="stream"/> one at a time, so a measure over a long film holds one frame, not the film.</summary>
+    public static IEnumerable<RgbImage> Frames(Stream stream, int width, int height)
+    {
         var size = width * height * 3;
         while (true)
         {
@@ -21,14 +33,13 @@ public static class FrameSampler
                 var n = stream.Read(buffer, read, size - read);
                 if (n == 0)
                 {
-                    return frames;
+                    yield break;
                 }
 
                 read += n;
             }
 
-            frames.Add(new RgbImage(width, height, buffer));
-            onFrame?.Invoke(frames.Count);
+            yield return new RgbImage(width, height, buffer);
         }
     }
 

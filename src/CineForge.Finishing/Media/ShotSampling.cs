@@ -46,14 +46,52 @@ public static class ShotSampling
     /// <summary>The chain that scales the selected frames to what is measured: <see cref="Width"/> wide, RGB.</summary>
     public static string Scale(FrameSize size) => $"scale={Width}:{Height(size)}:flags=area,format=rgb24";
 
+    /// <summary>
+    /// Each entry's statistics from <paramref name="frames"/> (the measured frames of the whole timeline,
+    /// in order), measured as soon as a shot's frames are in, so a long film holds one shot's frames at a
+    /// time; <paramref name="reached"/> hears the count of frames read after each. Returns the statistics
+    /// of the shots complete and the frames read: a stream stopped early is told apart from a short one
+    /// by its caller (<see cref="RequireCount"/>).
+    /// </summary>
+    public static (IReadOnlyList<ClipStatistics> Statistics, int Read) MeasureEach(Timeline timeline, IEnumerable<RgbImage> frames, Action<int>? reached = null)
+    {
+        var counts = timeline.Entries.Select(e => LocalFrames(e, timeline.Fps).Count).ToList();
+        var statistics = new List<ClipStatistics>();
+        var shot = new List<RgbImage>();
+        var read = 0;
+        foreach (var frame in frames)
+        {
+            reached?.Invoke(++read);
+            if (statistics.Count < counts.Count)
+            {
+                shot.Add(frame);
+                if (shot.Count == counts[statistics.Count])
+                {
+                    statistics.Add(ClipStatistics.Measure(shot));
+                    shot = [];
+                }
+            }
+        }
+
+        return (statistics, read);
+    }
+
+    /// <summary>Fails unless <paramref name="read"/> is the number of measured frames of <paramref name="timeline"/>.</summary>
+    /// <exception cref="FinishingException">More or fewer frames.</exception>
+    public static void RequireCount(Timeline timeline, int read, string what)
+    {
+        var expected = timeline.Entries.Sum(e => LocalFrames(e, timeline.Fps).Count);
+        if (read != expected)
+        {
+            throw new FinishingException($"{what}: decoded {read} measured frames, expected {expected}.");
+        }
+    }
+
     /// <summary>Splits a run of measured frames into each entry's.</summary>
     public static IReadOnlyList<IReadOnlyList<RgbImage>> ByEntry(Timeline timeline, IReadOnlyList<RgbImage> frames, string what)
     {
+        RequireCount(timeline, frames.Count, what);
         var counts = timeline.Entries.Select(e => LocalFrames(e, timeline.Fps).Count).ToList();
-        if (frames.Count != counts.Sum())
-        {
-            throw new FinishingException($"{what}: decoded {frames.Count} measured frames, expected {counts.Sum()}.");
-        }
 
         var result = new List<IReadOnlyList<RgbImage>>();
         var at = 0;
