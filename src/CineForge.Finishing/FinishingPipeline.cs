@@ -126,6 +126,11 @@ public sealed class FinishingPipeline
             results.Add(new QaResult(QaMetrics.MobileContrast, "mobile export", contrast, "finishing"));
         }
 
+        if (exports.MobileCrop is { } crop)
+        {
+            results.AddRange(crop.SubjectQa());
+        }
+
         return results;
     }
 
@@ -208,7 +213,7 @@ public sealed class FinishingPipeline
                     ["seconds"] = Math.Round(f.Probe.Duration, 4),
                     ["highlightCeiling"] = f.HighlightCeiling,
                 }).ToArray()),
-                ["mobileCrop"] = exports.MobileCrop is { } crop ? new JsonArray(crop.Windows.Select(w => (JsonNode)$"{w.Shot}: x={w.X}").ToArray()) : null,
+                ["mobileCrop"] = exports.MobileCrop is { } crop ? new JsonArray(crop.Windows.Select(w => (JsonNode)crop.Describe(w)).ToArray()) : null,
                 ["codecs"] = new JsonArray(exports.Codecs.Select(c => (JsonNode)c).ToArray()),
             };
         }

@@ -116,8 +116,13 @@ public static class QaMetrics
         "Cosine distance between face embeddings within a shot and across shots of one character.",
         "The character loses their identity: lock the descriptors and the clothing.", "cosine distance", QaBound.AtMost, 0.35, major: true);
 
+    /// <summary>The subject inside the distribution crop (9:16), per frame.</summary>
+    public static readonly QaMetric SubjectInCrop = new(RuleIds.QA11, "Subject inside the distribution crop",
+        "Share of a shot's frames whose subject box (as the render knows it, in frame pixels after the camera move) lies inside the 9:16 window of the mobile export; a subject wider than the window counts when the window lies on it.",
+        "A validated mobile version: the crop keeps what the shot is about.", "% of frames", QaBound.AtLeast, 95, major: false);
+
     /// <summary>All QA checks, by id.</summary>
-    public static readonly IReadOnlyList<QaMetric> All = new[] { Flicker, EdgeArtifacts, ColourCast, OverSharpness, StemLoudness, MotionEnergy, CtaNoise, MobileContrast, BackgroundVsSubject, FaceIdentity };
+    public static readonly IReadOnlyList<QaMetric> All = new[] { Flicker, EdgeArtifacts, ColourCast, OverSharpness, StemLoudness, MotionEnergy, CtaNoise, MobileContrast, BackgroundVsSubject, FaceIdentity, SubjectInCrop };
 
     /// <summary>The check with id <paramref name="id"/>.</summary>
     public static QaMetric Get(string id) => All.First(m => m.Id == id);

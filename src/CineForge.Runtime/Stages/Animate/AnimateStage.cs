@@ -21,7 +21,7 @@ namespace CineForge.Runtime.Stages.Animate;
 public sealed class AnimateStage(IAnimator animator)
 {
     /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
-    public const string AnalyzerVersion = "1";
+    public const string AnalyzerVersion = "2";
 
     /// <summary>The camera path <paramref name="take"/> declares, at <paramref name="size"/>.</summary>
     public static CameraPath PathOf(ShotTake take, FrameSize size) =>
@@ -89,7 +89,7 @@ public sealed class AnimateStage(IAnimator animator)
     {
         QaReport? report = null;
         var path = plan.Request.Path;
-        var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext);
+        var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext, keyframe.SubjectKnown);
         var yuv = new YuvFrame(path.Width, path.Height);
         var reportEvery = Math.Max(1, take.Shot.Fps / 2);
         await context.Store.PutAsync(plan.ClipKey, ".mp4", async temp =>

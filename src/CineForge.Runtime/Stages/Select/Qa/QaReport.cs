@@ -32,6 +32,9 @@ public sealed record QaScore(string Id, double Value, double Limit, QaBound Boun
 /// <param name="Frames">Frames measured.</param>
 public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, double MeanB, int Frames)
 {
+    /// <summary>The subject's box in every frame measured, in the clip's frame pixels; null when the backend only guessed it.</summary>
+    public Animate.SubjectTrack? Subject { get; init; }
+
     /// <summary>The failing major checks.</summary>
     public IEnumerable<QaScore> MajorFailures => Scores.Where(s => s.Major && !s.Passed);
 
