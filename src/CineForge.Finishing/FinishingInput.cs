@@ -16,6 +16,8 @@ public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<s
 /// <param name="Alternates">The other takes rendered for the shot (shown on the contact sheet).</param>
 public sealed record ShotSelection(string ShotName, TakeClip Selected, IReadOnlyList<TakeClip> Alternates)
 {
+    /// <summary>Why the take was kept, as selection said it (<c>B-seed43 kept over A: QA01 flicker 0.61 vs 0.64 (noise 0.005)</c>); null when not known.</summary>
+    public string? Reason { get; init; }
 
     /// <summary>A selection with no alternate take.</summary>
     public ShotSelection(string shotName, TakeClip selected)

@@ -25,7 +25,7 @@ public static class RenderedFilm
         return new FinishingRequest
         {
             Film = film,
-            Selections = render.Shots.Select(s => new ShotSelection(s.Name, Take(s.SelectedTake!), s.Takes.Where(t => t.Label != s.Selected).Select(Take).ToList())).ToList(),
+            Selections = render.Shots.Select(s => new ShotSelection(s.Name, Take(s.SelectedTake!), s.Takes.Where(t => t.Label != s.Selected).Select(Take).ToList()) { Reason = s.Report }).ToList(),
             FilmDirectory = Path.GetDirectoryName(script)!,
             OutputDirectory = render.FilmDirectory,
             ScriptPath = script,

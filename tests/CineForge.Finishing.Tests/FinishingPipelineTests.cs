@@ -31,7 +31,7 @@ public sealed class FinishedSyntheticFilm : IDisposable
         // Each take's subject, as a render records it: a box right of centre, drifting a little.
         var subject = TestFilms.Track(384, 216, 36, n => new(220 + (n * 0.5), 60, 300 + (n * 0.5), 190));
         var selections = clips.Select((c, i) => TestFilms.Take("s" + i, c, subject: subject)).ToList();
-        selections[0] = selections[0] with { Alternates = new[] { new TakeClip("B", alternate, new Dictionary<string, double> { [RuleIds.QA04] = 0.95 }) } };
+        selections[0] = selections[0] with { Alternates = new[] { new TakeClip("B", alternate, new Dictionary<string, double> { [RuleIds.QA04] = 0.95 }) }, Reason = "A-seed1 kept over B: QA04 over-sharpness 0.5 vs 0.95 (noise 0.0005)" };
         Request = new FinishingRequest
         {
             Film = Film,
@@ -171,6 +171,7 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
         }
 
         Assert.Contains("take B", html, StringComparison.Ordinal);
+        Assert.Contains("Selection: A-seed1 kept over B: QA04 over-sharpness 0.5 vs 0.95 (noise 0.0005)", html, StringComparison.Ordinal);
         Assert.Contains(RuleIds.CF0701, html, StringComparison.Ordinal);
         Assert.Equal(4 + 1 + (4 * 5) + (4 * 2), Directory.GetFiles(Path.Combine(Path.GetDirectoryName(film.Result.ReportPath)!, "img")).Length);
     }

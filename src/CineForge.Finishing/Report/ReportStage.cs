@@ -207,7 +207,9 @@ public sealed class ReportStage
     private static void ContactSheet(StringBuilder html, ReportData data)
     {
         var timeline = data.Edit.Timeline;
-        html.Append("<section id=\"contact\"><h2>Contact sheet</h2><div class=\"sheet\">");
+        html.Append("<section id=\"contact\"><h2>Contact sheet</h2>")
+            .Append($"<p class=\"note\">Between two takes, selection counts the checks one fails and the other passes, then compares {E(string.Join(", ", QaMetrics.SelectionOrder.Select(m => m.Id + " " + m.Short)))} in that order; the first measure whose difference is larger than its noise (measured on re-renders) decides, and a shot where none is says \"tie, A kept\".</p>")
+            .Append("<div class=\"sheet\">");
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var entry = timeline.Entries[i];
@@ -216,7 +218,9 @@ public sealed class ReportStage
                 var selected = ReferenceEquals(take, entry.Selection.Selected);
                 var scores = string.Join(" · ", take.Qa.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {N(q.Value)}"));
                 html.Append($"<figure class=\"{(selected ? "selected" : "alternate")}\"><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{E(take.Variant)}.jpg\" alt=\"{E(entry.Shot.Name)} take {E(take.Variant)}\">")
-                    .Append($"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small></figcaption></figure>");
+                    .Append($"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small>")
+                    .Append(selected && entry.Selection.Reason is { } reason ? $"<br><small class=\"why\">Selection: {E(reason)}</small>" : string.Empty)
+                    .Append("</figcaption></figure>");
             }
         }
 
@@ -383,7 +387,7 @@ public sealed class ReportStage
         + ".timeline{display:flex;gap:2px;margin:8px 0}.clip{background:#d6eaf8;padding:6px;border-radius:3px;overflow:hidden;font-size:12px;min-width:0}.clip span{display:block;color:#555}"
         + ".beat-setup{background:#d6eaf8}.beat-tension{background:#fadbd8}.beat-decision{background:#fdebd0}.beat-consequence{background:#d5f5e3}.beat-calltoaction{background:#e8daef}"
         + ".track{position:relative;height:22px;border-top:1px dashed #bbb}.marker{position:absolute;top:2px;font-size:11px;white-space:nowrap;color:#884ea0}"
-        + ".sheet,.crops{display:flex;flex-wrap:wrap;gap:10px}figure{margin:0;background:#fff;border:1px solid #ddd;padding:4px}figure img{display:block;max-width:320px;image-rendering:pixelated}.frames img{max-width:none}.selected{border:2px solid #1e8449}.alternate{opacity:.8}"
+        + ".sheet,.crops{display:flex;flex-wrap:wrap;gap:10px}figure{margin:0;background:#fff;border:1px solid #ddd;padding:4px}figure img{display:block;max-width:320px;image-rendering:pixelated}.frames img{max-width:none}.selected{border:2px solid #1e8449}.why{color:#1f2a36;font-weight:600}.alternate{opacity:.8}"
         + ".chart{width:100%;max-width:560px;height:auto;display:block}.plot{fill:#fff;stroke:#ccc}.series{fill:none;stroke:#2e86c1;stroke-width:1.5}.before{fill:#aab7b8}.after{fill:#2e86c1}.tick{font-size:10px;fill:#555}"
         + ".plotbox{display:inline-block;margin:6px}.swatch{display:inline-block;width:14px;height:14px;border:1px solid #999;margin-right:4px;vertical-align:middle}pre{background:#fff;border:1px solid #ddd;padding:8px;max-height:480px;overflow:auto;font-size:12px}";
 

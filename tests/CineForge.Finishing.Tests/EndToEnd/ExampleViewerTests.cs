@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Export;
 using CineForge.Hosting;
@@ -8,7 +10,7 @@ using Xunit.Abstractions;
 
 namespace CineForge.Finishing.Tests.EndToEnd;
 
-/// <summary>Every example that renders, rendered once as a user renders it (previz backends, at a draft size): what the reframing tests read.</summary>
+/// <summary>Every example that renders, rendered once as a user renders it (previz backends, at a draft size): what the selection and the reframing tests read.</summary>
 public sealed class RenderedExamples : IDisposable
 {
     private readonly Synthetic media = new();
@@ -52,7 +54,7 @@ public sealed class RenderedExamples : IDisposable
     }
 }
 
-/// <summary>Issue 18, over every example: what the viewer sees on a phone.</summary>
+/// <summary>Issue 18, over every example: what the viewer sees on a phone, and a selection a director can read.</summary>
 public sealed class ExampleViewerTests(RenderedExamples examples, ITestOutputHelper output) : IClassFixture<RenderedExamples>
 {
     public static TheoryData<string> Examples() => new(RenderedExamples.Names);
@@ -79,6 +81,40 @@ public sealed class ExampleViewerTests(RenderedExamples examples, ITestOutputHel
                     var still = Math.Abs(Centre(boxes[n]) - Centre(boxes[n - 1])) < 0.25;
                     Assert.True(!still || Math.Abs(x[n] - x[n - 1]) <= MobileCrop.MaxStillStep, $"{window.Shot}: window moves {x[n - 1]} → {x[n]} at frame {n} while the subject holds still");
                 }
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Examples))]
+    public async Task EveryABShot_NamesADecidingMeasureBeyondItsNoise_OrATie(string example)
+    {
+        var decided = new Regex(@"^(?<kept>\w+)-seed\d+ kept over (?<other>\w+): (?<id>QA\d\d) [^0-9]+ (?<a>[0-9.]+) vs (?<b>[0-9.]+) \(noise [0-9.]+(?<limit>; \w+ fails its limit)?\)");
+        foreach (var (_, shots, _) in await examples.Of(example))
+        {
+            foreach (var shot in shots.Shots.Where(s => s.Takes.Count > 1))
+            {
+                output.WriteLine($"{example} {shot.Name}: {shot.Report}");
+                if (shot.Report.Contains("tie, A kept", StringComparison.Ordinal))
+                {
+                    Assert.Equal("A", shot.Selected);
+                    continue;
+                }
+
+                if (shot.Report.Contains("the only take without a major defect", StringComparison.Ordinal))
+                {
+                    Assert.Single(shot.Takes, t => !t.Rejected);
+                    continue;
+                }
+
+                var match = decided.Match(shot.Report);
+                Assert.True(match.Success, $"{shot.Name}: the report names no deciding measure: {shot.Report}");
+                var metric = QaMetrics.Get(match.Groups["id"].Value);
+                var (kept, other) = (double.Parse(match.Groups["a"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["b"].Value, CultureInfo.InvariantCulture));
+                Assert.Equal(shot.Selected, match.Groups["kept"].Value);
+                Assert.True(Math.Abs(kept - other) > metric.Noise, $"{shot.Name}: {metric.Id} differs by {Math.Abs(kept - other)}, within its noise {metric.Noise}");
+                Assert.True(match.Groups["limit"].Success || (metric.Bound == QaBound.AtMost ? kept < other : kept > other), $"{shot.Name}: the kept take is the worse on {metric.Id}");
+                var values = shot.Takes.ToDictionary(t => t.Label, t => t.Qa[metric.Id]!.Value);
+                Assert.Equal((values[shot.Selected!], values[match.Groups["other"].Value]), (kept, other));
             }
         }
     }
