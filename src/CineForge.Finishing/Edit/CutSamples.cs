@@ -25,18 +25,20 @@ public sealed class CutSamples
 
     private static IReadOnlyList<IReadOnlyList<RgbImage>> Decode(FfmpegTool ffmpeg, Timeline timeline, CancellationToken cancellationToken)
     {
-        // Each take is decoded once; only the measured frames are scaled and leave FFmpeg.
-        var graph = new List<string>();
-        for (var i = 0; i < timeline.Entries.Count; i++)
+        // The takes pass through one decoder once; only the measured frames are scaled and leave FFmpeg.
+        var list = Path.Combine(Path.GetTempPath(), $"cineforge-cut-{Guid.NewGuid():N}.ffconcat");
+        List<RgbImage> decoded = [];
+        try
         {
-            graph.Add(EditGraph.Shot(timeline, i, $"e{i}"));
-            graph.Add($"[e{i}]" + EditGraph.Select(ShotSampling.LocalFrames(timeline.Entries[i], timeline.Fps)) + $"[m{i}]");
+            var graph = EditGraph.Cut(timeline, 0, "cut") + ";[cut]" + EditGraph.Select(ShotSampling.TimelineFrames(timeline)) + "," + ShotSampling.Scale(timeline.Size) + "[out]";
+            var args = EditGraph.Input(timeline, list).Concat(new[] { "-filter_complex", graph, "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
+            ffmpeg.RunStreaming(args, "Edit: measuring the takes", stream => decoded = FrameSampler.ReadFrames(stream, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
+        }
+        finally
+        {
+            File.Delete(list);
         }
 
-        graph.Add(string.Concat(timeline.Entries.Select((_, i) => $"[m{i}]")) + $"concat=n={timeline.Entries.Count}:v=1:a=0," + ShotSampling.Scale(timeline.Size) + "[out]");
-        var args = EditGraph.Inputs(timeline).Concat(new[] { "-filter_complex", string.Join(";", graph), "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
-        List<RgbImage> decoded = [];
-        ffmpeg.RunStreaming(args, "Edit: measuring the takes", stream => decoded = FrameSampler.ReadFrames(stream, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
         return ShotSampling.ByEntry(timeline, decoded, "Edit");
     }
 }

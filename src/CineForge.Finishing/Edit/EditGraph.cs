@@ -1,30 +1,64 @@
 using System.Globalization;
+using System.Text;
+using CineForge.Finishing.Media;
 
 namespace CineForge.Finishing.Edit;
 
 /// <summary>
-/// The edit as filter-graph text: each selected take brought to the film's frame rate and frame size,
-/// trimmed to its planned frame count. The one place the cut is described: the measurement decode
-/// before the grade and the finishing stream read the takes through the same chain, so both see the
-/// same pixels and no cut is ever written to disk.
+/// The edit as filter-graph text: the selected takes played one after another through one decoder
+/// (<see cref="ConcatInput"/>), each cut to its planned frame count on the film's frame clock and
+/// brought to the film's frame size. The one place the cut is described: the measurement decode before
+/// the grade and the finishing stream read the takes through the same chain, so both see the same
+/// pixels and no cut is ever written to disk.
 /// </summary>
 public static class EditGraph
 {
-    /// <summary>The input arguments: one <c>-i</c> per timeline entry, in playing order (input index = entry index).</summary>
-    public static IEnumerable<string> Inputs(Timeline timeline) => timeline.Entries.SelectMany(e => new[] { "-i", e.Selection.Selected.Path });
+    /// <summary>The takes' input arguments: every entry's selected take, in playing order, listed in <paramref name="listPath"/>.</summary>
+    public static IReadOnlyList<string> Input(Timeline timeline, string listPath)
+        => ConcatInput.Arguments(listPath, timeline.Entries.Select(e => e.Selection.Selected.Path));
 
     /// <summary>
-    /// Entry <paramref name="index"/>'s chain from input <c>[index:v]</c> to <paramref name="label"/>, in
-    /// full-chroma 4:4:4 (the grade's lookup reads full chroma). The last frame is held for one frame of
-    /// container rounding.
+    /// The cut from input <c>[<paramref name="input"/>:v]</c> (<see cref="Input"/>) to <paramref name="label"/>:
+    /// each take's first <see cref="TimelineEntry.Frames"/> frames (a take one frame short holds its last
+    /// frame), frame <c>n</c> of the output at <c>n</c>/fps, letterboxed to the film's frame size when a
+    /// take has another.
     /// </summary>
-    public static string Shot(Timeline timeline, int index, string label)
+    public static string Cut(Timeline timeline, int input, string label)
     {
-        var e = timeline.Entries[index];
+        var chain = new List<string>();
+        var kept = new List<int>();
+        var decoded = 0;
+        var exact = true;
+        foreach (var e in timeline.Entries)
+        {
+            var keep = Math.Min(e.TakeFrames, e.Frames);
+            kept.AddRange(Enumerable.Range(decoded, keep));
+            exact &= e.TakeFrames == e.Frames;
+            decoded += e.TakeFrames;
+        }
+
+        if (!exact)
+        {
+            chain.Add(Select(kept));
+        }
+
+        chain.Add(string.Create(CultureInfo.InvariantCulture, $"settb=1/{timeline.Fps}"));
+        if (timeline.Entries.All(e => e.TakeFrames >= e.Frames))
+        {
+            chain.Add("setpts=N");
+        }
+        else
+        {
+            // A short take leaves a gap on the frame clock that fps fills with its last frame; the tail
+            // pad does the same for the last take.
+            chain.Add("setpts=" + Positions(timeline));
+            chain.Add(string.Create(CultureInfo.InvariantCulture, $"fps={timeline.Fps},tpad=stop_mode=clone:stop=1,trim=end_frame={timeline.TotalFrames}"));
+        }
+
         var w = timeline.Size.Width;
         var h = timeline.Size.Height;
-        return $"[{index}:v]fps={timeline.Fps},scale={w}:{h}:force_original_aspect_ratio=decrease,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv444p,"
-            + $"tpad=stop_mode=clone:stop=1,trim=end_frame={e.Frames},setpts=PTS-STARTPTS[{label}]";
+        chain.Add(string.Create(CultureInfo.InvariantCulture, $"scale={w}:{h}:force_original_aspect_ratio=decrease:eval=frame,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:eval=frame,setsar=1"));
+        return $"[{input}:v]" + string.Join(",", chain) + $"[{label}]";
     }
 
     /// <summary>A <c>select</c> filter that keeps frames numbered <paramref name="frames"/> (ascending) of its input.</summary>
@@ -59,5 +93,32 @@ public static class EditGraph
         }
 
         return "select=" + string.Join("+", terms);
+    }
+
+    // Kept frame N's place on the timeline: N plus the frames held before it, a step at each short take.
+    private static string Positions(Timeline timeline)
+    {
+        var steps = new List<(int From, int Held)>();
+        int kept = 0, held = 0;
+        foreach (var e in timeline.Entries)
+        {
+            if (steps.Count == 0 || steps[^1].Held != held)
+            {
+                steps.Add((kept, held));
+            }
+
+            var keep = Math.Min(e.TakeFrames, e.Frames);
+            kept += keep;
+            held += e.Frames - keep;
+        }
+
+        var expression = new StringBuilder();
+        for (var s = 0; s < steps.Count - 1; s++)
+        {
+            expression.Append(CultureInfo.InvariantCulture, $"if(lt(N\\,{steps[s + 1].From})\\,N+{steps[s].Held}\\,");
+        }
+
+        expression.Append(CultureInfo.InvariantCulture, $"N+{steps[^1].Held}").Append(')', steps.Count - 1);
+        return expression.ToString();
     }
 }

@@ -31,7 +31,9 @@ public sealed class EditStage
         }
 
         var size = new FrameSize(first.Width & ~1, first.Height & ~1);
-        var timeline = Timeline.Plan(request.Film, request.Selections, size);
+        // The cut counts frames: the container's count, else the duration on the take's frame clock.
+        var takeFrames = probes.ToDictionary(p => p.Key, p => p.Value.Frames > 0 ? p.Value.Frames : (int)Math.Round(p.Value.Duration * p.Value.FrameRate), StringComparer.Ordinal);
+        var timeline = Timeline.Plan(request.Film, request.Selections, size, takeFrames);
         foreach (var entry in timeline.Entries)
         {
             var info = probes[entry.Shot.Name];
@@ -41,14 +43,19 @@ public sealed class EditStage
                 throw new FinishingException($"Edit: take '{path}' of shot '{entry.Shot.Name}' has no video stream.", path: path);
             }
 
-            // One frame of slack: containers round durations; the last frame is held for it.
-            if (info.Duration + (1.0 / timeline.Fps) + 1e-6 < entry.Duration(timeline.Fps))
+            if (Math.Abs(info.FrameRate - timeline.Fps) > 0.01)
+            {
+                throw new FinishingException($"Edit: take '{path}' of shot '{entry.Shot.Name}' runs at {FrameSampler.F(info.FrameRate)} fps but the film at {timeline.Fps} fps; one timeline has one frame rate ({RuleIds.CF0203}).", RuleIds.CF0203, path);
+            }
+
+            // One frame of slack: containers round durations; the cut holds the last frame for it.
+            if (entry.TakeFrames + 1 < entry.Frames)
             {
                 throw new FinishingException($"Edit: take '{path}' of shot '{entry.Shot.Name}' lasts {FrameSampler.F(info.Duration)} s, shorter than the planned {FrameSampler.F(entry.Duration(timeline.Fps))} s.", RuleIds.CF0201, path);
             }
         }
 
-        var key = ArtefactKey.For("cut").Add("ffmpeg", request.Ffmpeg.Version).Add("size", size.ToString()).Add("fps", timeline.Fps)
+        var key = ArtefactKey.For("cut-2").Add("ffmpeg", request.Ffmpeg.Version).Add("size", size.ToString()).Add("fps", timeline.Fps)
             .Add("shots", timeline.Entries.Select(e => new[] { e.Shot.Name, e.Frames.ToString(CultureInfo.InvariantCulture), "sha256:" + ArtefactKey.HashFile(e.Selection.Selected.Path) }).ToArray()).Hash();
         var samples = new CutSamples(request.Ffmpeg, timeline, cancellationToken);
         var statistics = timeline.Entries

@@ -9,6 +9,9 @@ namespace CineForge.Finishing.Edit;
 /// <param name="Frames">Length in frames: the planned duration at the film's frame rate.</param>
 public sealed record TimelineEntry(Shot Shot, ShotSelection Selection, int StartFrame, int Frames)
 {
+    /// <summary>Frames in the selected take: the cut keeps the first <see cref="Frames"/> of them, or holds the last when the take is one frame short.</summary>
+    public int TakeFrames { get; init; } = Frames;
+
     /// <summary>Start in seconds at <paramref name="fps"/>.</summary>
     public double Start(int fps) => (double)StartFrame / fps;
 
@@ -35,7 +38,11 @@ public sealed record Timeline(IReadOnlyList<TimelineEntry> Entries, FrameSize Si
     /// stays after the shot it follows. Frame counts come from cumulative planned time, so the cut's
     /// length is the sum of the planned durations within half a frame.
     /// </summary>
-    public static Timeline Plan(Film film, IReadOnlyList<ShotSelection> selections, FrameSize size)
+    /// <param name="film">The plan.</param>
+    /// <param name="selections">Each shot's selected take.</param>
+    /// <param name="size">The film's frame size.</param>
+    /// <param name="takeFrames">Each take's frame count, by shot name (absent: each take as long as planned).</param>
+    public static Timeline Plan(Film film, IReadOnlyList<ShotSelection> selections, FrameSize size, IReadOnlyDictionary<string, int>? takeFrames = null)
     {
         var fps = film.Shots.Count == 0 ? Recommended.Fps : film.Shots[0].Fps;
         var notes = new List<string>();
@@ -90,7 +97,7 @@ public sealed record Timeline(IReadOnlyList<TimelineEntry> Entries, FrameSize Si
         {
             planned += shot.Duration;
             var end = (int)Math.Round(planned * fps, MidpointRounding.AwayFromZero);
-            entries.Add(new TimelineEntry(shot, byName[shot.Name], start, end - start));
+            entries.Add(new TimelineEntry(shot, byName[shot.Name], start, end - start) { TakeFrames = takeFrames?.GetValueOrDefault(shot.Name, end - start) ?? end - start });
             start = end;
         }
 

@@ -96,7 +96,7 @@ public sealed record MobileCrop(int CropWidth, int CropHeight, int OutputWidth, 
         {
             if (e.Selection.Selected.Subject is { Boxes.Count: > 0 } track)
             {
-                var scaled = track.ScaledTo(size.Width, size.Height);
+                var scaled = track.FittedTo(size.Width, size.Height);
                 var boxes = Enumerable.Range(0, e.Frames).Select(scaled.At).ToList();
                 var knots = Follow(boxes, cropWidth, size.Width, timeline.Fps);
                 return new CropWindow(e.Shot.Name, CropBasis.SubjectBox, Segments(e, knots)) { Subject = boxes };

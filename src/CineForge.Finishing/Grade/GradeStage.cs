@@ -73,27 +73,28 @@ public sealed class GradeStage
         return new GradeResult(plan, harmonization, cluts, edit.Statistics.Select(s => s.MeanColour).ToList());
     }
 
+    /// <summary>The CLUTs' input arguments: each entry's Hald CLUT (<paramref name="cluts"/>), in playing order, listed in <paramref name="listPath"/> (<see cref="FilterGraph"/> times them).</summary>
+    internal static IReadOnlyList<string> ClutInput(IReadOnlyList<string> cluts, string listPath) => ConcatInput.Arguments(listPath, cluts);
+
     /// <summary>
-    /// The grade's part of the finishing stream: entry i's cut frames <c>[e{i}]</c> through its Hald
-    /// CLUT (input <paramref name="firstClutInput"/> + i), the shots concatenated, then sharpen and
+    /// The grade's part of the finishing stream: the cut <paramref name="cut"/> through each shot's Hald
+    /// CLUT (input <paramref name="clutInput"/>, <see cref="ClutInput"/>: CLUT i is timed to start at
+    /// entry i's first frame, so one <c>haldclut</c> grades every shot with its own), then sharpen and
     /// grain on the whole cut, to <paramref name="output"/>. The lookup runs on 8-bit RGB: twice as fast
     /// as 16-bit here, and the grain that follows hides any step.
     /// </summary>
-    internal static string FilterGraph(Timeline timeline, GradePlan plan, int firstClutInput, string output = "out")
+    internal static string FilterGraph(Timeline timeline, GradePlan plan, string cut, int clutInput, string output = "out")
     {
-        var shots = timeline.Entries.Count;
         var graph = new StringBuilder();
-        for (var i = 0; i < shots; i++)
+        var starts = new StringBuilder();
+        for (var i = 1; i < timeline.Entries.Count; i++)
         {
-            graph.Append($"[e{i}]format=rgb24[t{i}];[{firstClutInput + i}:v]format=rgb24[c{i}];[t{i}][c{i}]haldclut=interp=tetrahedral[g{i}];");
+            starts.Append(CultureInfo.InvariantCulture, $"if(eq(N\\,{i})\\,{timeline.Entries[i].StartFrame}\\,");
         }
 
-        for (var i = 0; i < shots; i++)
-        {
-            graph.Append($"[g{i}]");
-        }
-
-        graph.Append($"concat=n={shots}:v=1:a=0,format=yuv444p");
+        starts.Append('0').Append(')', Math.Max(0, timeline.Entries.Count - 1));
+        graph.Append(CultureInfo.InvariantCulture, $"[{cut}]format=rgb24[cutrgb];[{clutInput}:v]settb=1/{timeline.Fps},setpts={starts},format=rgb24[cluts];");
+        graph.Append("[cutrgb][cluts]haldclut=interp=tetrahedral,format=yuv444p");
         if (plan.Sharpen is { } sharpen)
         {
             graph.Append(CultureInfo.InvariantCulture, $",unsharp=5:5:{sharpen * UnsharpPerSharpen:0.###}:5:5:0");

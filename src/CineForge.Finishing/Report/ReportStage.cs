@@ -113,7 +113,7 @@ public sealed class ReportStage
 
         if (data.Edit.Timeline.Entries[i].Selection.Selected.Subject is { Boxes.Count: > 0 } track)
         {
-            var box = track.ScaledTo(size.Width, size.Height).At(frames / 2);
+            var box = track.FittedTo(size.Width, size.Height).At(frames / 2);
             return ((box.Left + box.Right) / 2, (box.Top + box.Bottom) / 2);
         }
 

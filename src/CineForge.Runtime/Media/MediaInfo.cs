@@ -13,6 +13,9 @@ namespace CineForge.Runtime.Media;
 /// <param name="AudioCodec">Audio codec name, or null.</param>
 public sealed record MediaInfo(double Duration, int Width, int Height, double FrameRate, string? VideoCodec, string? PixelFormat, string? AudioCodec)
 {
+    /// <summary>The video stream's frame count as its container states it (MP4 and QuickTime do), or 0 when the container does not say.</summary>
+    public int Frames { get; init; }
+
     /// <summary>Reads <c>ffprobe -print_format json -show_format -show_streams</c>; null when the file holds neither video nor audio.</summary>
     internal static MediaInfo? FromProbe(string json)
     {
@@ -48,7 +51,10 @@ public sealed record MediaInfo(double Duration, int Width, int Height, double Fr
             video is { } vr ? Rate(Text(vr, "avg_frame_rate")) : 0,
             video is { } vc ? Text(vc, "codec_name") : null,
             video is { } vp ? Text(vp, "pix_fmt") : null,
-            audio is { } ac ? Text(ac, "codec_name") : null);
+            audio is { } ac ? Text(ac, "codec_name") : null)
+        {
+            Frames = video is { } vf && int.TryParse(Text(vf, "nb_frames"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var frames) ? frames : 0,
+        };
     }
 
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -89,7 +89,7 @@ public sealed class GradeOrderTests
         var film = WithGrade(g => g.Exposure(0.1).Sharpen(0.3).Grain(0.04));
         var plan = GradePlan.From(film, Resolve);
 
-        var graph = GradeStage.FilterGraph(new Finishing.Edit.Timeline(Array.Empty<Finishing.Edit.TimelineEntry>(), new FrameSize(192, 108), 24, Array.Empty<string>()), plan, 0);
+        var graph = GradeStage.FilterGraph(new Finishing.Edit.Timeline(Array.Empty<Finishing.Edit.TimelineEntry>(), new FrameSize(192, 108), 24, Array.Empty<string>()), plan, "cut", 1);
 
         Assert.Contains(plan.Warnings, w => w.RuleId == RuleIds.CF0603);
         Assert.True(graph.IndexOf("unsharp", StringComparison.Ordinal) < graph.IndexOf("noise=", StringComparison.Ordinal));

@@ -24,15 +24,19 @@ public sealed record SubjectTrack(string Space, int Width, int Height, IReadOnly
     /// <summary>The box of frame <paramref name="index"/>, the last one held past the end (an edit that holds the last frame).</summary>
     public PixelBox At(int index) => Boxes[Math.Clamp(index, 0, Boxes.Count - 1)];
 
-    /// <summary>The track in the pixels of a <paramref name="width"/> x <paramref name="height"/> frame (an edit at another size).</summary>
-    public SubjectTrack ScaledTo(int width, int height)
+    /// <summary>
+    /// The track in the pixels of a <paramref name="width"/> x <paramref name="height"/> frame the clip is
+    /// fitted into as an edit fits it: scaled to fit, its shape kept, centred (letterboxed when the shapes differ).
+    /// </summary>
+    public SubjectTrack FittedTo(int width, int height)
     {
         if (width == Width && height == Height)
         {
             return this;
         }
 
-        double sx = (double)width / Width, sy = (double)height / Height;
-        return this with { Width = width, Height = height, Boxes = Boxes.Select(b => new PixelBox(b.Left * sx, b.Top * sy, b.Right * sx, b.Bottom * sy)).ToList() };
+        var scale = Math.Min((double)width / Width, (double)height / Height);
+        double dx = (width - (Width * scale)) / 2, dy = (height - (Height * scale)) / 2;
+        return this with { Width = width, Height = height, Boxes = Boxes.Select(b => new PixelBox((b.Left * scale) + dx, (b.Top * scale) + dy, (b.Right * scale) + dx, (b.Bottom * scale) + dy)).ToList() };
     }
 }

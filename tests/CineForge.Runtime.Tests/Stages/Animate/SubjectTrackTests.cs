@@ -87,6 +87,19 @@ public sealed class SubjectTrackTests
         Assert.InRange(keyframe.SubjectInFrame.Right, 0, 1536);
     }
 
+    [Fact]
+    public void TrackOfATakeOfAnotherShape_FollowsTheEditsLetterbox()
+    {
+        // A 4:3 take in a 16:9 edit is scaled to the edit's height and centred between two bars.
+        var track = SubjectTrack.InFrame(320, 240, [new PixelBox(0, 0, 320, 240), new PixelBox(160, 60, 200, 120)]);
+
+        var fitted = track.FittedTo(384, 216);
+
+        Assert.Equal(new PixelBox(48, 0, 336, 216), fitted.Boxes[0]);
+        Assert.Equal(new PixelBox(192, 54, 228, 108), fitted.Boxes[1]);
+        Assert.Same(track, track.FittedTo(320, 240));
+    }
+
     private static bool Near(double a, double b) => Math.Abs(a - b) <= 1.0;
 
     private static PixelBox RedBounds(RgbImage image)
