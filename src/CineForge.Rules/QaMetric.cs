@@ -90,7 +90,7 @@ public static class QaMetrics
 
     /// <summary>Colour cast of one shot.</summary>
     public static readonly QaMetric ColourCast = new(RuleIds.QA03, "Colour cast and shot-to-shot continuity",
-        "Chroma of the mean colour (grey-world) in CIELAB a*b* units; across shots, the a*b* distance between consecutive shots' means.",
+        "Distance in CIELAB a*b* units from the mean colour to the nearest colour the film asks for (a segment from neutral to each charter palette colour, and to the look's lean on grey): the plain chroma (grey world) when it asks for none; across shots, the a*b* distance between consecutive shots' means.",
         "One shot pulls cyan, the other magenta: neutralize first, look next.", "ΔE(ab)", QaBound.AtMost, 12, major: false, shortName: "colour cast", noise: 0.03);
 
     /// <summary>Over-sharpness.</summary>

@@ -119,5 +119,21 @@ public sealed class ExampleViewerTests(RenderedExamples examples, ITestOutputHel
         }
     }
 
+    [Theory, MemberData(nameof(Examples))]
+    public async Task NoTake_ReadsTheChartersPaletteAsACast(string example)
+    {
+        // The ad's charter asks for ochre and teal: its warm portraits and amber bottle lean that way, and QA03 must say so.
+        foreach (var (film, shots, _) in await examples.Of(example))
+        {
+            var palette = film.Charter.Palette ?? film.Brief.Palette ?? "(none)";
+            foreach (var take in shots.Shots.SelectMany(s => s.Takes.Select(t => (Shot: s.Name, Take: t))))
+            {
+                var cast = take.Take.Qa[RuleIds.QA03]!;
+                output.WriteLine($"{example} {take.Shot} {take.Take.Label}: {cast} (palette {palette}; a* {take.Take.Qa.MeanA}, b* {take.Take.Qa.MeanB})");
+                Assert.True(cast.Passed, $"{take.Shot} take {take.Take.Label}: {cast} in a film whose palette is '{palette}'");
+            }
+        }
+    }
+
     private static double Centre(Runtime.Stages.Keyframe.PixelBox box) => (box.Left + box.Right) / 2;
 }

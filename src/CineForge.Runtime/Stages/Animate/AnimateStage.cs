@@ -74,7 +74,7 @@ public sealed class AnimateStage(IAnimator animator)
             .Add("encoding", context.Encoding)
             .Add("ffmpeg", context.Ffmpeg.Version)
             .Hash();
-        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take));
+        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film));
         var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
         return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }

@@ -102,7 +102,7 @@ public sealed class ClipAnalyzer
         };
 
         var (a, b) = MeanLab();
-        scores.Add(QaScore.Of(QaMetrics.ColourCast, Math.Sqrt((a * a) + (b * b))));
+        scores.Add(QaScore.Of(QaMetrics.ColourCast, (context.Palette ?? PaletteIntent.Neutral).Cast(a, b)));
         scores.Add(QaScore.Of(QaMetrics.OverSharpness, sharpnessSum / Math.Max(1, spatialFrames)));
         var measured = motions.Count == 0 ? 0 : motions.Average(m => m.MeanDisplacement);
         var implied = Math.Max(context.ImpliedDisplacement, QaMetrics.MotionEnergyFloor * width);
