@@ -24,10 +24,21 @@ public sealed class CineForgeCli
     /// <summary>Builds the command line writing to <paramref name="console"/> and <paramref name="errors"/>.</summary>
     /// <param name="console">Standard output (diagnostics, tables, JSON, SARIF).</param>
     /// <param name="errors">Standard error (usage errors; diagnostics under plan --json).</param>
-    /// <param name="renderer">What <c>render</c> hands validated films to.</param>
+    /// <param name="renderer">What <c>render</c> hands validated films to (<c>render --farm</c>: the farm's renderer).</param>
     /// <param name="analyzers">The analyzers run on every film's compilation.</param>
     public CineForgeCli(IAnsiConsole console, TextWriter errors, IFilmRenderer renderer, AnalyzerSet analyzers)
+        : this(console, errors, FilmRenderers.WithFarm(renderer, errors), analyzers)
     {
+    }
+
+    /// <summary>Builds the command line writing to <paramref name="console"/> and <paramref name="errors"/>.</summary>
+    /// <param name="console">Standard output (diagnostics, tables, JSON, SARIF).</param>
+    /// <param name="errors">Standard error (usage errors; diagnostics under plan --json).</param>
+    /// <param name="renderers">What <c>render</c> hands validated films to, here or (<c>--farm</c>) on a farm.</param>
+    /// <param name="analyzers">The analyzers run on every film's compilation.</param>
+    public CineForgeCli(IAnsiConsole console, TextWriter errors, FilmRenderers renderers, AnalyzerSet analyzers)
+    {
+        ArgumentNullException.ThrowIfNull(console);
         output = console.Profile.Out.Writer;
         this.errors = errors;
         var checker = new FilmChecker(console, analyzers);
@@ -37,7 +48,7 @@ public sealed class CineForgeCli
         root.Add(new CheckCommand(console, errors, checker).Build(global));
         root.Add(new PlanCommand(console, errors, checker).Build(global));
         root.Add(new NewCommand(console, errors).Build());
-        root.Add(new RenderCommand(console, errors, checker, renderer).Build(global));
+        root.Add(new RenderCommand(console, errors, checker, renderers).Build(global));
         root.Add(new WorkerCommand(console, errors).Build());
         root.Add(new FarmStatusCommand(console, errors).Build());
         root.Add(new ModelsCommand(console).Build());

@@ -3,9 +3,11 @@ using CineForge.Hosting;
 
 namespace CineForge.Cli;
 
-/// <summary>Options every command takes (recursive on the root command).</summary>
+/// <summary>The options every command takes, declared once on the root command (recursive) and read into <see cref="GlobalSettings"/>.</summary>
 public sealed class GlobalOptions
 {
+    private const double MaxTimeoutSeconds = 86_400;
+
     /// <summary>--verbose: stack traces of scripts that throw, cache hits.</summary>
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show details: the stack trace of a script that throws, whether the compile cache was used.", Recursive = true };
 
@@ -20,36 +22,49 @@ public sealed class GlobalOptions
     {
         Description = "Seconds a film's script may run before it is stopped as a script that never ends (check, plan, render).",
         DefaultValueFactory = _ => FilmCheckOptions.DefaultRunTimeout.TotalSeconds,
+        CustomParser = result => OptionValues.Seconds(result, above: 0, atMost: MaxTimeoutSeconds),
         Recursive = true,
     };
-
-    /// <summary>The --script-timeout value as a time span (the option's validator has rejected what is not a positive number of seconds).</summary>
-    public static TimeSpan RunTimeout(double seconds) => TimeSpan.FromSeconds(seconds);
-
-    /// <summary>Creates the options.</summary>
-    public GlobalOptions() => ScriptTimeout.Validators.Add(result =>
-    {
-        // A token that is not a number is the parser's error to report; reading it here would throw.
-        if (result.Tokens.Any(t => !double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
-        {
-            return;
-        }
-
-        var seconds = result.GetValueOrDefault<double>();
-        if (!(seconds > 0 && seconds <= MaxTimeoutSeconds))
-        {
-            result.AddError($"--script-timeout takes a number of seconds above 0 and at most {MaxTimeoutSeconds}; got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-    });
-
-    private const double MaxTimeoutSeconds = 86_400;
 
     /// <summary>Adds the options to <paramref name="root"/>.</summary>
     public void AddTo(RootCommand root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         root.Add(Verbose);
         root.Add(NoProgress);
         root.Add(NoCache);
         root.Add(ScriptTimeout);
     }
+
+    /// <summary>The values <paramref name="parse"/> gives them.</summary>
+    public GlobalSettings Bind(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new GlobalSettings
+        {
+            Verbose = parse.GetValue(Verbose),
+            NoProgress = parse.GetValue(NoProgress),
+            NoCache = parse.GetValue(NoCache),
+            RunTimeout = TimeSpan.FromSeconds(parse.GetValue(ScriptTimeout)),
+        };
+    }
+}
+
+/// <summary>The values of the options every command takes (<see cref="GlobalOptions"/>).</summary>
+public sealed record GlobalSettings
+{
+    /// <summary>No option given.</summary>
+    public static GlobalSettings Default { get; } = new();
+
+    /// <summary>--verbose.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>--no-progress.</summary>
+    public bool NoProgress { get; init; }
+
+    /// <summary>--no-cache.</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary>--script-timeout: how long the film's script may run.</summary>
+    public TimeSpan RunTimeout { get; init; } = FilmCheckOptions.DefaultRunTimeout;
 }

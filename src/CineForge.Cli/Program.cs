@@ -21,7 +21,7 @@ if (Console.IsOutputRedirected)
 using var signals = new TerminationSignals(Console.Error);
 try
 {
-    return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(), AnalyzerSet.CineForge).InvokeAsync(args, signals.Token);
+    return await new CineForgeCli(console, Console.Error, FilmRenderers.CreateDefault(Console.Error), AnalyzerSet.CineForge).InvokeAsync(args, signals.Token);
 }
 catch (OperationCanceledException)
 {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CineForge.Hosting;
 using CineForge.Lsp.Protocol;
@@ -30,6 +31,7 @@ public sealed record LanguageServerOptions
 /// open and after every edit, offers the CineForge code fixes as quick fixes, and shows the
 /// catalog's text on hover. It runs no script code.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "An analysis still in flight when the session ends releases the gate after it; a SemaphoreSlim holds no kernel handle unless one is asked for.")]
 public sealed class LanguageServer
 {
     private readonly object gate = new();

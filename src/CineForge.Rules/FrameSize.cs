@@ -29,4 +29,10 @@ public readonly struct FrameSize : IEquatable<FrameSize>
 
     /// <inheritdoc />
     public override int GetHashCode() => (Width * 397) ^ Height;
+
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> are equal (<see cref="Equals(FrameSize)"/>).</summary>
+    public static bool operator ==(FrameSize left, FrameSize right) => left.Equals(right);
+
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> differ.</summary>
+    public static bool operator !=(FrameSize left, FrameSize right) => !left.Equals(right);
 }

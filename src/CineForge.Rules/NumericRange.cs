@@ -47,4 +47,10 @@ public readonly struct NumericRange : IEquatable<NumericRange>
 
     /// <inheritdoc />
     public override int GetHashCode() => (Min.GetHashCode() * 397) ^ Max.GetHashCode();
+
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> are equal (<see cref="Equals(NumericRange)"/>).</summary>
+    public static bool operator ==(NumericRange left, NumericRange right) => left.Equals(right);
+
+    /// <summary>Whether <paramref name="left"/> and <paramref name="right"/> differ.</summary>
+    public static bool operator !=(NumericRange left, NumericRange right) => !left.Equals(right);
 }

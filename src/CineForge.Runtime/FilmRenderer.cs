@@ -99,6 +99,7 @@ public sealed class FilmRenderer
             backends.Refiner.Identity,
             backends.Animator.Identity,
             options.Resolution?.ToString(),
+            AssetLock.Of(film, options.AssetRootOrDefault),
             results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses, t.MadeBy)).ToList(), r.SelectionMadeBy)).ToList());
         LockVerification? verification = null;
         IReadOnlyList<string> changes;

@@ -18,9 +18,7 @@ public static class Preflight
     /// <summary>Fails when an asset the film names (LUT, sound) is missing under <paramref name="assetRoot"/>.</summary>
     public static void CheckAssets(Film film, string assetRoot)
     {
-        var paths = film.Grade.Steps.Where(s => s.Kind == GradeStepKind.Lut && s.Source is not null).Select(s => s.Source!)
-            .Concat(new[] { film.Sound.Ambience?.Path, film.Sound.Music?.Path }.OfType<string>())
-            .Concat(film.Sound.Effects.Select(e => e.Path));
+        var paths = FilmAssets.Of(film).Select(a => a.Path).Distinct(StringComparer.Ordinal);
         var missing = paths.Select(p => (Path: p, Full: Path.GetFullPath(Path.Combine(assetRoot, p)))).Where(p => !File.Exists(p.Full)).ToList();
         if (missing.Count > 0)
         {

@@ -127,6 +127,13 @@ internal sealed class TestCli
         Cli = new CineForgeCli(Console, Errors, renderer ?? new UnavailableRenderer(), AnalyzerSet.CineForge);
     }
 
+    public TestCli(FilmRenderers renderers)
+    {
+        Console = new TestConsole();
+        Console.Profile.Width = 200;
+        Cli = new CineForgeCli(Console, Errors, renderers, AnalyzerSet.CineForge);
+    }
+
     public TestConsole Console { get; }
 
     public StringWriter Errors { get; } = new();

@@ -31,10 +31,13 @@ internal sealed record Probe(string Codec, string PixelFormat, int Width, int He
         return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Highest luma code value over the whole file (signalstats YMAX).</summary>
+    /// <summary>
+    /// Highest luma code value over the whole file (signalstats YMAX) of 4x4-pixel block means: the
+    /// brightest area, not one pixel of a lossy encoder's ringing at a sharp edge.
+    /// </summary>
     public static int MaxLuma(string path)
     {
-        var output = Run("-v", "error", "-f", "lavfi", "-i", $"movie={path.Replace("\\", "/").Replace(":", "\\\\:")},signalstats", "-show_entries", "frame_tags=lavfi.signalstats.YMAX", "-of", "csv=p=0");
+        var output = Run("-v", "error", "-f", "lavfi", "-i", $"movie={path.Replace("\\", "/").Replace(":", "\\\\:")},scale=iw/4:ih/4:flags=area,signalstats", "-show_entries", "frame_tags=lavfi.signalstats.YMAX", "-of", "csv=p=0");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l.Trim(), CultureInfo.InvariantCulture)).Max();
     }
 

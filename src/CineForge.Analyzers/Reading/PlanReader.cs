@@ -117,13 +117,13 @@ internal sealed class PlanReader
 
         var shot = current switch
         {
-            IInvocationOperation preset when SdkTypes.Is(preset.TargetMethod.ContainingType, Types.Shot) && preset.TargetMethod.IsStatic => Preset(preset, model, cancellationToken, depth),
+            IInvocationOperation preset when SdkTypes.Is(preset.TargetMethod.ContainingType, Types.Shot) && preset.TargetMethod.IsStatic => Preset(preset, model, depth, cancellationToken),
             _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Shot) => Shot(initial, model, cancellationToken, depth + 1),
             _ => ShotModel.Unknown,
         };
         while (calls.Count > 0)
         {
-            shot = Apply(shot, calls.Pop(), model, cancellationToken, depth);
+            shot = Apply(shot, calls.Pop(), model, depth, cancellationToken);
         }
 
         Remember(operation.Syntax, shot);
@@ -163,7 +163,7 @@ internal sealed class PlanReader
         while (calls.Count > 0)
         {
             var call = calls.Pop();
-            film = Apply(film, call, model, cancellationToken, depth);
+            film = Apply(film, call, model, depth, cancellationToken);
             Remember(call.Syntax, film);
         }
 
@@ -229,13 +229,13 @@ internal sealed class PlanReader
 
     private static Known<string> NonNull(Known<string?> text) => text.IsKnown && text.Value is not null ? Known<string>.Of(text.Value, text.Source) : Known<string>.Unknown;
 
-    private ImmutableArray<CharacterModel>? Characters(IOperation? value, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private ImmutableArray<CharacterModel>? Characters(IOperation? value, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         var elements = Ops.Params(value);
         return elements.IsDefault ? null : elements.Select(e => Character(e, model, cancellationToken, depth)).ToImmutableArray();
     }
 
-    private ShotModel Preset(IInvocationOperation preset, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private ShotModel Preset(IInvocationOperation preset, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         var bound = Types.Method(preset.TargetMethod);
         var type = bound.Kind == SdkMethod.ShotPreset ? (ShotType)bound.Value : (ShotType?)null;
@@ -253,7 +253,7 @@ internal sealed class PlanReader
         }
         else if (Ops.Argument(preset, "characters") is { } many)
         {
-            characters = Characters(many, model, cancellationToken, depth) ?? default;
+            characters = Characters(many, model, depth, cancellationToken) ?? default;
         }
 
         var subjectText = subject is null ? Known<string?>.Of(null) : Ops.Text(subject, preset.Syntax);
@@ -301,7 +301,7 @@ internal sealed class PlanReader
         };
     }
 
-    private ShotModel Apply(ShotModel shot, IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private ShotModel Apply(ShotModel shot, IInvocationOperation call, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         var source = call.Syntax;
         IOperation? Arg(string name) => Ops.Argument(call, name);
@@ -346,7 +346,7 @@ internal sealed class PlanReader
             case SdkMethod.ShotNoRule:
                 return shot;
             case SdkMethod.ShotFeaturing:
-                var added = Characters(Arg("characters"), model, cancellationToken, depth);
+                var added = Characters(Arg("characters"), model, depth, cancellationToken);
                 return shot with { Characters = shot.Characters.IsKnown && added is { } list ? Known<ImmutableArray<CharacterModel>>.Of(shot.Characters.Value.AddRange(list), source) : default };
             case SdkMethod.ShotKeyframe:
                 return shot with { Keyframe = Ops.Lambda(Arg("configure")) is { } keyframe ? Keyframe(keyframe.Result, keyframe.Parameter, shot.Keyframe) : KeyframeModel.Unknown };
@@ -441,7 +441,7 @@ internal sealed class PlanReader
         return calls;
     }
 
-    private FilmModel Titled(IInvocationOperation titled) => new()
+    private static FilmModel Titled(IInvocationOperation titled) => new()
     {
         Title = NonNull(Ops.Text(Ops.Argument(titled, "title"), titled.Syntax)),
         Root = titled.Syntax,
@@ -458,7 +458,7 @@ internal sealed class PlanReader
         Exports = Known<ImmutableArray<ExportTargetModel>>.Of(ImmutableArray<ExportTargetModel>.Empty),
     };
 
-    private FilmModel Apply(FilmModel film, IInvocationOperation call, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private FilmModel Apply(FilmModel film, IInvocationOperation call, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         var source = call.Syntax;
         IOperation? Arg(string name) => Ops.Argument(call, name);
@@ -478,12 +478,12 @@ internal sealed class PlanReader
             case SdkMethod.FilmCharter:
                 return film with { Charter = Ops.Lambda(Arg("configure")) is { } charter ? Charter(charter.Result, charter.Parameter, film.Charter) : CharterModel.Unknown };
             case SdkMethod.FilmCast:
-                var cast = Characters(Arg("characters"), model, cancellationToken, depth);
+                var cast = Characters(Arg("characters"), model, depth, cancellationToken);
                 return GiveWaiting(film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default });
             case SdkMethod.FilmShot:
-                return film with { Shots = Place(film, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, cancellationToken, depth) };
+                return film with { Shots = Place(film, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, depth, cancellationToken) };
             case SdkMethod.FilmShots:
-                return film with { Shots = Place(film, Ops.Params(Arg("shots")), model, cancellationToken, depth) };
+                return film with { Shots = Place(film, Ops.Params(Arg("shots")), model, depth, cancellationToken) };
             case SdkMethod.FilmGrade:
                 return film with { Grade = Ops.Lambda(Arg("configure")) is { } grade ? Grade(grade.Result, grade.Parameter) : default, GradeCall = source };
             case SdkMethod.FilmSound:
@@ -495,7 +495,7 @@ internal sealed class PlanReader
         }
     }
 
-    private Known<ImmutableList<PlacedShot>> Place(FilmModel film, ImmutableArray<IOperation> added, SemanticModel model, CancellationToken cancellationToken, int depth)
+    private Known<ImmutableList<PlacedShot>> Place(FilmModel film, ImmutableArray<IOperation> added, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         if (!film.Shots.IsKnown || added.IsDefault)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CineForge.Rules;
@@ -151,7 +152,7 @@ internal static class SdkMethods
         .ToList();
 
     /// <summary>Public fluent methods of the SDK the reader deliberately does not read (none today: each would make a chain through it unknown).</summary>
-    public static readonly IReadOnlyList<(string Type, string Method)> Ignored = new (string, string)[0];
+    public static readonly IReadOnlyList<(string Type, string Method)> Ignored = Array.Empty<(string, string)>();
 
     // The setters of Brief and Intention, by the index of the line they fill in (BriefLines' order).
     private static string[] BriefSetters => new[] { "Subject", "Emotion", "Place", "Time", "Weather", "ShotType", "FocalLength", "CameraMovement", "Palette", "Texture", "Prohibition", "Role" };

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 
@@ -10,6 +11,7 @@ namespace CineForge.Analyzers.Reading;
 /// once: the eight family analyzers reach the same code together, and seven spinning cores' worth of
 /// waiting would cost more CPU than the reading itself.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Waiters may still be inside Wait when the value is ready, so the event is never disposed; a slim event holds no kernel handle unless one is asked for.")]
 internal sealed class SingleFlight<T>
 {
     private readonly Func<T> compute;

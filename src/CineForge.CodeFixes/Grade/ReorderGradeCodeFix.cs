@@ -3,10 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using CineForge.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,40 +17,27 @@ namespace CineForge.CodeFixes.Grade;
 /// after exposure. Every step keeps its arguments; steps of the same kind keep their order.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReorderGradeCodeFix)), Shared]
-public sealed class ReorderGradeCodeFix : CodeFixProvider
+public sealed class ReorderGradeCodeFix : CineForgeCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.CF0601, RuleIds.CF0602, RuleIds.CF0606);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override SyntaxFix? Find(SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<LambdaExpressionSyntax>() is not { ExpressionBody: { } body }
+            || Steps(body) is not { } steps)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<LambdaExpressionSyntax>() is not { ExpressionBody: { } body }
-                || Reordered(body) is not { } chain)
-            {
-                continue;
-            }
-
-            var newRoot = root.ReplaceNode(body, chain.WithTriviaFrom(body));
-            context.RegisterCodeFix(CodeAction.Create("Grade in the method's order: " + GradeOrder.Describe(), _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), nameof(ReorderGradeCodeFix)), diagnostic);
-        }
+        return new SyntaxFix("Grade in the method's order: " + GradeOrder.Describe(), nameof(ReorderGradeCodeFix), () => root.ReplaceNode(body, Reordered(steps).WithTriviaFrom(body)));
     }
 
-    /// <summary>The chain with its steps sorted, or null when the body is not a plain chain of grade steps on the lambda's parameter.</summary>
-    private static ExpressionSyntax? Reordered(ExpressionSyntax body)
+    /// <summary>The steps of the chain in source order; null when the body is not a plain chain of two or more grade steps on the lambda's parameter.</summary>
+    private static GradeChain? Steps(ExpressionSyntax body)
     {
-        var steps = new List<(SimpleNameSyntax Name, ArgumentListSyntax Arguments, double Rank)>();
+        var steps = new List<GradeStep>();
         var current = body;
         while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
         {
@@ -61,7 +46,7 @@ public sealed class ReorderGradeCodeFix : CodeFixProvider
                 return null;
             }
 
-            steps.Add((access.Name, invocation.ArgumentList, Rank(kind)));
+            steps.Add(new GradeStep(access.Name, invocation.ArgumentList, Rank(kind)));
             current = access.Expression;
         }
 
@@ -71,15 +56,21 @@ public sealed class ReorderGradeCodeFix : CodeFixProvider
         }
 
         steps.Reverse();
-        ExpressionSyntax chain = parameter.WithoutTrivia();
-        foreach (var step in steps.OrderBy(s => s.Rank))
+        return new GradeChain(parameter, steps);
+    }
+
+    /// <summary>The chain rebuilt with its steps sorted by rank (a stable sort: steps of one kind keep their order).</summary>
+    private static ExpressionSyntax Reordered(GradeChain chain)
+    {
+        ExpressionSyntax rebuilt = chain.Parameter.WithoutTrivia();
+        foreach (var step in chain.Steps.OrderBy(s => s.Rank))
         {
-            chain = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain, step.Name.WithoutTrivia()),
+            rebuilt = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, rebuilt, step.Name.WithoutTrivia()),
                 step.Arguments.WithoutTrivia());
         }
 
-        return chain;
+        return rebuilt;
     }
 
     // Primary steps by their place in the order; a LUT or look right after harmonization; anything else (sharpen) last.
@@ -87,4 +78,20 @@ public sealed class ReorderGradeCodeFix : CodeFixProvider
         GradeOrder.RankOf(kind) is var rank and >= 0 ? rank
         : GradeOrder.IsLook(kind) ? GradeOrder.RankOf(GradeStepKind.Harmonize) + 0.5
         : GradeOrder.Primary.Count;
+
+    private sealed class GradeChain(IdentifierNameSyntax parameter, IReadOnlyList<GradeStep> steps)
+    {
+        public IdentifierNameSyntax Parameter { get; } = parameter;
+
+        public IReadOnlyList<GradeStep> Steps { get; } = steps;
+    }
+
+    private sealed class GradeStep(SimpleNameSyntax name, ArgumentListSyntax arguments, double rank)
+    {
+        public SimpleNameSyntax Name { get; } = name;
+
+        public ArgumentListSyntax Arguments { get; } = arguments;
+
+        public double Rank { get; } = rank;
+    }
 }

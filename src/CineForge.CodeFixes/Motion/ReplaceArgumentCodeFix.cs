@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Threading.Tasks;
 using CineForge.Analyzers;
 using CineForge.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,40 +15,30 @@ namespace CineForge.CodeFixes.Motion;
 /// catalog: a clip clamped to 5 s, 24 fps, motion clamped into the shot type's range.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceArgumentCodeFix)), Shared]
-public sealed class ReplaceArgumentCodeFix : CodeFixProvider
+public sealed class ReplaceArgumentCodeFix : CineForgeCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.CF0201, RuleIds.CF0203, RuleIds.CF0204);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override SyntaxFix? Find(SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (!diagnostic.Properties.TryGetValue(FixHint.Replacement, out var replacement) || replacement is null
+            || !double.TryParse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: > 0 } invocation
+            || invocation.Expression is not MemberAccessExpressionSyntax member)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var title = RuleCatalog.Get(diagnostic.Id).Title + ": use " + member.Name.Identifier.ValueText + "(" + replacement + ")";
+        return new SyntaxFix(title, nameof(ReplaceArgumentCodeFix) + diagnostic.Id, () =>
         {
-            if (!diagnostic.Properties.TryGetValue(FixHint.Replacement, out var replacement) || replacement is null
-                || !double.TryParse(replacement, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: > 0 } invocation
-                || invocation.Expression is not MemberAccessExpressionSyntax member)
-            {
-                continue;
-            }
-
             var argument = invocation.ArgumentList.Arguments[0].Expression;
             var literal = value == System.Math.Floor(value)
                 ? SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(replacement, (int)value))
                 : SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(replacement, value));
-            var newRoot = root.ReplaceNode(argument, literal.WithTriviaFrom(argument));
-            var title = RuleCatalog.Get(diagnostic.Id).Title + ": use " + member.Name.Identifier.ValueText + "(" + replacement + ")";
-            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), nameof(ReplaceArgumentCodeFix) + diagnostic.Id), diagnostic);
-        }
+            return root.ReplaceNode(argument, literal.WithTriviaFrom(argument));
+        });
     }
 }

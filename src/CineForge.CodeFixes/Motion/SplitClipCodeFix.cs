@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
-using System.Threading.Tasks;
 using CineForge.Analyzers;
 using CineForge.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,35 +17,27 @@ namespace CineForge.CodeFixes.Motion;
 /// ("waits-2") so its renders get their own files; the seed stays, for continuity across the cut.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SplitClipCodeFix)), Shared]
-public sealed class SplitClipCodeFix : CodeFixProvider
+public sealed class SplitClipCodeFix : CineForgeCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.CF0201);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override SyntaxFix? Find(SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var properties = diagnostic.Properties;
+        if (!properties.TryGetValue(FixHint.SplitParts, out var partsText) || !int.TryParse(partsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parts) || parts < 2
+            || !properties.TryGetValue(FixHint.PartSeconds, out var seconds) || seconds is null
+            || !properties.TryGetValue(FixHint.ShotName, out var name) || name is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } durationCall
+            || durationCall.FirstAncestorOrSelf<ArgumentSyntax>() is not { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shot" } } placing } } argument)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var title = "Split into " + parts.ToString(CultureInfo.InvariantCulture) + " shots of " + seconds + " s";
+        return new SyntaxFix(title, nameof(SplitClipCodeFix), () =>
         {
-            var properties = diagnostic.Properties;
-            if (!properties.TryGetValue(FixHint.SplitParts, out var partsText) || !int.TryParse(partsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parts) || parts < 2
-                || !properties.TryGetValue(FixHint.PartSeconds, out var seconds) || seconds is null
-                || !properties.TryGetValue(FixHint.ShotName, out var name) || name is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } durationCall
-                || durationCall.FirstAncestorOrSelf<ArgumentSyntax>() is not { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shot" } } placing } } argument)
-            {
-                continue;
-            }
-
             var literal = SyntaxFactory.ParseExpression(seconds);
             var shortened = argument.Expression.ReplaceNode(durationCall.ArgumentList.Arguments[0].Expression, literal);
             ExpressionSyntax film = placing.WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(shortened))));
@@ -61,9 +51,7 @@ public sealed class SplitClipCodeFix : CodeFixProvider
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(renamed))));
             }
 
-            var newRoot = root.ReplaceNode(placing, film.WithTriviaFrom(placing));
-            var title = "Split into " + parts.ToString(CultureInfo.InvariantCulture) + " shots of " + seconds + " s";
-            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(newRoot)), nameof(SplitClipCodeFix)), diagnostic);
-        }
+            return root.ReplaceNode(placing, film.WithTriviaFrom(placing));
+        });
     }
 }

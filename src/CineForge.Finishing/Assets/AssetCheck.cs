@@ -20,57 +20,58 @@ public static class AssetCheck
     /// <param name="ffmpeg">Probes the sounds; without one (none installed), sounds are checked as files only: the render then stops on the missing FFmpeg itself.</param>
     /// <param name="cancellationToken">Stops the probes.</param>
     public static IReadOnlyList<PlanDiagnostic> Check(Film film, string filmDirectory, FfmpegTool? ffmpeg, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(film);
-        var subject = $"Film '{film.Title}'";
-        var found = new List<PlanDiagnostic>();
-        string Resolve(string path) => Path.GetFullPath(Path.Combine(filmDirectory, path));
-
-        foreach (var step in film.Grade.Steps.Where(s => GradeOrder.IsLook(s.Kind) && s.Source is not null))
-        {
-            var named = step.Kind == GradeStepKind.Lut ? step.Source! : Path.Combine("looks", step.Source + ".cube");
-            if (LutProblem(Resolve(named)) is { } problem)
-            {
-                found.Add(PlanDiagnostic.Create(RuleIds.CF0607, null, null, subject, named, problem) with { AssetPath = step.Source });
-            }
-        }
-
-        var sounds = new List<(string What, string Path, double Shortest)>();
-        if (film.Sound.Ambience?.Path is { } ambience)
-        {
-            sounds.Add(("ambience", ambience, Loudness.ShortestLoop));
-        }
-
-        sounds.AddRange(film.Sound.Effects.Select(e => ("effect", e.Path, Loudness.ShortestMeasurable)));
-        if (film.Sound.Music?.Path is { } music)
-        {
-            sounds.Add(("music", music, Loudness.ShortestLoop));
-        }
-
-        foreach (var (what, path, shortest) in sounds)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (SoundProblem(ffmpeg, Resolve(path), shortest, cancellationToken) is { } problem)
-            {
-                found.Add(PlanDiagnostic.Create(RuleIds.CF0705, null, null, subject, what, path, problem) with { AssetPath = path });
-            }
-        }
-
-        return found;
-    }
+        => Findings(film, FilmAssets.Of(film), In(filmDirectory), ffmpeg, cancellationToken).Select(f => f.Diagnostic).ToList();
 
     /// <summary>Fails with every asset problem of <paramref name="film"/>, each with its rule and file, before any work.</summary>
     /// <exception cref="FinishingException">An asset is unusable; <see cref="FinishingException.RuleId"/> is the first problem's rule.</exception>
     public static void Require(Film film, string filmDirectory, FfmpegTool ffmpeg, CancellationToken cancellationToken = default)
+        => Throw(film, Findings(film, FilmAssets.Of(film), In(filmDirectory), ffmpeg, cancellationToken), In(filmDirectory));
+
+    /// <summary>Fails with every problem of <paramref name="film"/>'s sound files (CF0705), for a sound stage run on its own.</summary>
+    /// <exception cref="FinishingException">A sound is unusable.</exception>
+    public static void RequireSounds(Film film, Func<string, string> resolve, FfmpegTool ffmpeg, CancellationToken cancellationToken = default)
+        => Throw(film, Findings(film, FilmAssets.Of(film).Where(a => a.Kind != AssetKind.Lut), resolve, ffmpeg, cancellationToken), resolve);
+
+    private static Func<string, string> In(string filmDirectory) => path => Path.GetFullPath(Path.Combine(filmDirectory, path));
+
+    private static void Throw(Film film, IReadOnlyList<(FilmAsset Asset, PlanDiagnostic Diagnostic)> problems, Func<string, string> resolve)
     {
-        var problems = Check(film, filmDirectory, ffmpeg, cancellationToken);
         if (problems.Count > 0)
         {
             throw new FinishingException(
-                $"'{film.Title}' names unusable assets; nothing was rendered:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}",
-                problems[0].RuleId,
-                Path.GetFullPath(Path.Combine(filmDirectory, problems[0].AssetPath!)));
+                $"'{film.Title}' names unusable assets; nothing was rendered:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems.Select(p => p.Diagnostic))}",
+                problems[0].Diagnostic.RuleId,
+                resolve(problems[0].Asset.Path));
         }
+    }
+
+    private static List<(FilmAsset Asset, PlanDiagnostic Diagnostic)> Findings(Film film, IEnumerable<FilmAsset> assets, Func<string, string> resolve, FfmpegTool? ffmpeg, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        var subject = $"Film '{film.Title}'";
+        var found = new List<(FilmAsset, PlanDiagnostic)>();
+        foreach (var asset in assets)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (asset.Kind == AssetKind.Lut)
+            {
+                if (LutProblem(resolve(asset.Path)) is { } problem)
+                {
+                    found.Add((asset, PlanDiagnostic.Create(RuleIds.CF0607, null, null, subject, asset.Path, problem) with { AssetPath = asset.Named }));
+                }
+
+                continue;
+            }
+
+            // A looped sound must hold one loop's length; an effect, one loudness block.
+            var shortest = asset.Kind == AssetKind.Effect ? Loudness.ShortestMeasurable : Loudness.ShortestLoop;
+            if (SoundProblem(ffmpeg, resolve(asset.Path), shortest, cancellationToken) is { } soundProblem)
+            {
+                found.Add((asset, PlanDiagnostic.Create(RuleIds.CF0705, null, null, subject, asset.Kind.ToString().ToLowerInvariant(), asset.Path, soundProblem) with { AssetPath = asset.Named }));
+            }
+        }
+
+        return found;
     }
 
     private static string? LutProblem(string path)

@@ -11,6 +11,8 @@ namespace CineForge.Finishing.Export;
 /// </summary>
 public sealed class ExportFolder
 {
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     /// <summary>File in the exports folder listing what CineForge wrote there.</summary>
     public const string ManifestName = ".cineforge-exports.json";
 
@@ -64,7 +66,7 @@ public sealed class ExportFolder
         var manifest = System.IO.Path.Combine(staging, ManifestName);
         try
         {
-            File.WriteAllText(manifest, JsonSerializer.Serialize(files, new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(manifest, JsonSerializer.Serialize(files, IndentedJson));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

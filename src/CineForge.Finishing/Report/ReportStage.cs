@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CineForge.Finishing.Edit;
 using CineForge.Finishing.Export;
@@ -128,9 +129,9 @@ public sealed class ReportStage
         var timeline = data.Edit.Timeline;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{E(film.Title)} — CineForge report</title><style>{Css}</style></head><body>")
-            .Append($"<header><h1>{E(film.Title)}</h1><p>{E(film.Logline ?? string.Empty)}</p>")
-            .Append($"<p class=\"meta\">{timeline.Entries.Count} shots · {N(timeline.Duration)} s · {timeline.Size} · {timeline.Fps} fps · ffmpeg {E(data.Ffmpeg.Version)}</p></header>")
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(film.Title)} — CineForge report</title><style>{Css}</style></head><body>")
+            .Append(CultureInfo.InvariantCulture, $"<header><h1>{E(film.Title)}</h1><p>{E(film.Logline ?? string.Empty)}</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{timeline.Entries.Count} shots · {N(timeline.Duration)} s · {timeline.Size} · {timeline.Fps} fps · ffmpeg {E(data.Ffmpeg.Version)}</p></header>")
             .Append("<nav><a href=\"#checklist\">Checklist</a><a href=\"#timeline\">Timeline</a><a href=\"#contact\">Contact sheet</a><a href=\"#mobile\">16:9 and 9:16</a><a href=\"#crops\">200% crops</a><a href=\"#qa\">QA</a><a href=\"#loudness\">Loudness</a><a href=\"#colour\">Colour continuity</a><a href=\"#exports\">Exports</a><a href=\"#settings\">Settings log</a></nav><main>");
 
         Checklist(html, data);
@@ -143,7 +144,7 @@ public sealed class ReportStage
         ColourContinuity(html, data);
         Exports(html, data);
         html.Append("<section id=\"settings\"><h2>Settings log</h2><p>Everything that made this film: the plan, tool versions and each stage's settings and measurements (also in <a href=\"settings.json\">settings.json</a>).</p>")
-            .Append($"<pre>{E(data.SettingsLog)}</pre></section>");
+            .Append(CultureInfo.InvariantCulture, $"<pre>{E(data.SettingsLog)}</pre></section>");
         html.Append("</main>").Append(Script).Append("</body></html>");
         return html.ToString();
     }
@@ -161,7 +162,7 @@ public sealed class ReportStage
                 ChecklistState.NotApplicable => ("not applicable", "na"),
                 _ => ("not measured", "na"),
             };
-            html.Append($"<tr><td>{E(entry.Text)}</td><td class=\"{css}\">{label}</td><td>{E(string.Join(", ", item.DecidedBy))}</td><td>{E(string.Join(", ", entry.Because))}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(entry.Text)}</td><td class=\"{css}\">{label}</td><td>{E(string.Join(", ", item.DecidedBy))}</td><td>{E(string.Join(", ", entry.Because))}</td></tr>");
         }
 
         html.Append("</tbody></table></section>");
@@ -174,31 +175,31 @@ public sealed class ReportStage
         foreach (var entry in timeline.Entries)
         {
             var beat = entry.Shot.Mission?.Beat.ToString() ?? "—";
-            html.Append($"<div class=\"clip beat-{E(beat.ToLowerInvariant())}\" style=\"flex:{N(entry.Frames)}\" title=\"{E(entry.Shot.Name)}\"><b>{E(entry.Shot.Name)}</b><span>{E(beat)} · {N(entry.Duration(timeline.Fps))} s</span></div>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"clip beat-{E(beat.ToLowerInvariant())}\" style=\"flex:{N(entry.Frames)}\" title=\"{E(entry.Shot.Name)}\"><b>{E(entry.Shot.Name)}</b><span>{E(beat)} · {N(entry.Duration(timeline.Fps))} s</span></div>");
         }
 
         html.Append("</div><div class=\"track\">");
         foreach (var effect in data.Film.Sound.Effects)
         {
-            html.Append($"<span class=\"marker\" style=\"left:{N(100 * effect.At / Math.Max(1e-9, timeline.Duration))}%\" title=\"{E(effect.Path)} at {N(effect.At)} s\">▲ {E(Path.GetFileNameWithoutExtension(effect.Path))}</span>");
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"marker\" style=\"left:{N(100 * effect.At / Math.Max(1e-9, timeline.Duration))}%\" title=\"{E(effect.Path)} at {N(effect.At)} s\">▲ {E(Path.GetFileNameWithoutExtension(effect.Path))}</span>");
         }
 
         html.Append("</div><table><thead><tr><th>#</th><th>Shot</th><th>Mission</th><th>Start</th><th>Duration</th><th>Frames</th><th>Take</th></tr></thead><tbody>");
         foreach (var (entry, i) in timeline.Entries.Select((e, i) => (e, i)))
         {
-            html.Append($"<tr><td>{i + 1}</td><td>{E(entry.Shot.Name)}</td><td>{E(entry.Shot.Mission?.ToString() ?? "—")}</td><td>{N(entry.Start(timeline.Fps))} s</td><td>{N(entry.Duration(timeline.Fps))} s</td><td>{entry.Frames}</td><td>{E(entry.Selection.Selected.Variant)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{E(entry.Shot.Name)}</td><td>{E(entry.Shot.Mission?.ToString() ?? "—")}</td><td>{N(entry.Start(timeline.Fps))} s</td><td>{N(entry.Duration(timeline.Fps))} s</td><td>{entry.Frames}</td><td>{E(entry.Selection.Selected.Variant)}</td></tr>");
         }
 
         html.Append("</tbody></table><h3>Transition rule at each cut</h3><table><thead><tr><th>Cut</th><th>Plan changes</th><th>Measured changes</th><th>Result</th></tr></thead><tbody>");
         foreach (var cut in data.Edit.Cuts)
         {
-            html.Append($"<tr><td>{E(cut.From)} → {E(cut.To)}</td><td>{E(List(cut.Planned))}</td><td>{E(List(cut.Measured))}</td><td class=\"{(cut.Violates ? "fail" : "pass")}\">{(cut.Violates ? RuleIds.CF0303 + ": " + cut.Changes.Count + " changes" : "ok")}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(cut.From)} → {E(cut.To)}</td><td>{E(List(cut.Planned))}</td><td>{E(List(cut.Measured))}</td><td class=\"{(cut.Violates ? "fail" : "pass")}\">{(cut.Violates ? RuleIds.CF0303 + ": " + cut.Changes.Count + " changes" : "ok")}</td></tr>");
         }
 
-        html.Append($"</tbody></table><p class=\"note\">At most {Continuity.MaxChangesPerCut} of {E(string.Join(", ", Continuity.Dimensions))} may change at a cut. The gaze axis comes from the plan only (measuring it needs a face model).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"</tbody></table><p class=\"note\">At most {Continuity.MaxChangesPerCut} of {E(string.Join(", ", Continuity.Dimensions))} may change at a cut. The gaze axis comes from the plan only (measuring it needs a face model).</p>");
         foreach (var note in timeline.Notes)
         {
-            html.Append($"<p class=\"note\">{E(note)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>");
         }
 
         html.Append("</section>");
@@ -208,7 +209,7 @@ public sealed class ReportStage
     {
         var timeline = data.Edit.Timeline;
         html.Append("<section id=\"contact\"><h2>Contact sheet</h2>")
-            .Append($"<p class=\"note\">Between two takes, selection counts the checks one fails and the other passes, then compares {E(string.Join(", ", QaMetrics.SelectionOrder.Select(m => m.Id + " " + m.Short)))} in that order; the first measure whose difference is larger than its noise (measured on re-renders) decides, and a shot where none is says \"tie, A kept\".</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Between two takes, selection counts the checks one fails and the other passes, then compares {E(string.Join(", ", QaMetrics.SelectionOrder.Select(m => m.Id + " " + m.Short)))} in that order; the first measure whose difference is larger than its noise (measured on re-renders) decides, and a shot where none is says \"tie, A kept\".</p>")
             .Append("<div class=\"sheet\">");
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
@@ -217,8 +218,8 @@ public sealed class ReportStage
             {
                 var selected = ReferenceEquals(take, entry.Selection.Selected);
                 var scores = string.Join(" · ", take.Qa.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {N(q.Value)}"));
-                html.Append($"<figure class=\"{(selected ? "selected" : "alternate")}\"><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{E(take.Variant)}.jpg\" alt=\"{E(entry.Shot.Name)} take {E(take.Variant)}\">")
-                    .Append($"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small>")
+                html.Append(CultureInfo.InvariantCulture, $"<figure class=\"{(selected ? "selected" : "alternate")}\"><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{E(take.Variant)}.jpg\" alt=\"{E(entry.Shot.Name)} take {E(take.Variant)}\">")
+                    .Append(CultureInfo.InvariantCulture, $"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small>")
                     .Append(selected && entry.Selection.Reason is { } reason ? $"<br><small class=\"why\">Selection: {E(reason)}</small>" : string.Empty)
                     .Append("</figcaption></figure>");
             }
@@ -230,14 +231,14 @@ public sealed class ReportStage
     private static void Crops(StringBuilder html, ReportData data)
     {
         var timeline = data.Edit.Timeline;
-        html.Append($"<section id=\"crops\"><h2>200% crops: frame edges and subject</h2><p class=\"note\">Graded middle frame of each shot, corners and subject at 200% ({RuleIds.QA02}: \"forgetting the edges of the frame\").</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"crops\"><h2>200% crops: frame edges and subject</h2><p class=\"note\">Graded middle frame of each shot, corners and subject at 200% ({RuleIds.QA02}: \"forgetting the edges of the frame\").</p>");
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var entry = timeline.Entries[i];
-            html.Append($"<h3>{E(entry.Shot.Name)}</h3><div class=\"crops\">");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(entry.Shot.Name)}</h3><div class=\"crops\">");
             foreach (var name in ReportImages.CropNames)
             {
-                html.Append($"<figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{name}.jpg\" alt=\"{E(entry.Shot.Name)} {name} at 200%\"><figcaption>{name}</figcaption></figure>");
+                html.Append(CultureInfo.InvariantCulture, $"<figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{name}.jpg\" alt=\"{E(entry.Shot.Name)} {name} at 200%\"><figcaption>{name}</figcaption></figure>");
             }
 
             html.Append("</div>");
@@ -254,7 +255,7 @@ public sealed class ReportStage
         }
 
         var timeline = data.Edit.Timeline;
-        html.Append($"<section id=\"mobile\"><h2>16:9 and 9:16</h2><p class=\"note\">Each shot's graded middle frame as the web export shows it, with the mobile export's window drawn in yellow, and as the mobile export shows it ({RuleIds.QA11}: the subject inside the window in at least {N(QaMetrics.SubjectInCrop.Limit)}% of a shot's frames).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"mobile\"><h2>16:9 and 9:16</h2><p class=\"note\">Each shot's graded middle frame as the web export shows it, with the mobile export's window drawn in yellow, and as the mobile export shows it ({RuleIds.QA11}: the subject inside the window in at least {N(QaMetrics.SubjectInCrop.Limit)}% of a shot's frames).</p>");
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var entry = timeline.Entries[i];
@@ -263,9 +264,9 @@ public sealed class ReportStage
             var verdict = inside is { } share
                 ? $"<span class=\"{(QaMetrics.SubjectInCrop.Passes(share * 100) ? "pass" : "fail")}\">{RuleIds.QA11} subject inside {N(share * 100)}% of frames</span>"
                 : $"<span class=\"na\">{RuleIds.QA11} not measured: no subject box</span>";
-            html.Append($"<h3>{E(entry.Shot.Name)}</h3><div class=\"crops frames\"><figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-16x9.jpg\" alt=\"{E(entry.Shot.Name)} 16:9\"><figcaption>16:9</figcaption></figure>")
-                .Append($"<figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-9x16.jpg\" alt=\"{E(entry.Shot.Name)} 9:16\"><figcaption>9:16</figcaption></figure></div>")
-                .Append($"<p class=\"note\">{E(crop.Describe(window))} · {verdict}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(entry.Shot.Name)}</h3><div class=\"crops frames\"><figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-16x9.jpg\" alt=\"{E(entry.Shot.Name)} 16:9\"><figcaption>16:9</figcaption></figure>")
+                .Append(CultureInfo.InvariantCulture, $"<figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-9x16.jpg\" alt=\"{E(entry.Shot.Name)} 9:16\"><figcaption>9:16</figcaption></figure></div>")
+                .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(crop.Describe(window))} · {verdict}</p>");
         }
 
         html.Append("</section>");
@@ -278,14 +279,14 @@ public sealed class ReportStage
         {
             var rule = q.Metric.RuleId is { } id ? id + " " + RuleCatalog.Get(id).Title : q.Metric.Id;
             var limit = (q.Metric.Bound == QaBound.AtMost ? "≤ " : "≥ ") + N(q.Metric.Limit) + " " + q.Metric.Unit;
-            html.Append($"<tr><td>{E(q.Metric.Id)} {E(q.Metric.Title)}</td><td>{E(q.Scope)}</td><td>{N(q.Value)} {E(q.Metric.Unit)}</td><td>{E(limit)}</td><td class=\"{(q.Passes ? "pass" : "fail")}\">{(q.Passes ? "pass" : "fail")}</td><td>{E(rule)}</td><td>{E(q.Metric.Why)}</td><td>{E(q.Source)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(q.Metric.Id)} {E(q.Metric.Title)}</td><td>{E(q.Scope)}</td><td>{N(q.Value)} {E(q.Metric.Unit)}</td><td>{E(limit)}</td><td class=\"{(q.Passes ? "pass" : "fail")}\">{(q.Passes ? "pass" : "fail")}</td><td>{E(rule)}</td><td>{E(q.Metric.Why)}</td><td>{E(q.Source)}</td></tr>");
         }
 
         html.Append("</tbody></table>");
         var unmeasured = QaMetrics.All.Where(m => data.Qa.All(q => q.Metric.Id != m.Id)).ToList();
         if (unmeasured.Count > 0)
         {
-            html.Append($"<p class=\"note\">Not measured for this film: {E(string.Join(", ", unmeasured.Select(m => m.Id + " " + m.Title)))}.</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Not measured for this film: {E(string.Join(", ", unmeasured.Select(m => m.Id + " " + m.Title)))}.</p>");
         }
 
         html.Append("</section>");
@@ -298,13 +299,13 @@ public sealed class ReportStage
         html.Append("<section id=\"loudness\"><h2>Loudness (EBU R128)</h2><table><thead><tr><th>Stem</th><th>Source</th><th>Target</th><th>Raw</th><th>Gain</th><th>Measured</th><th>True peak</th><th>QA05</th></tr></thead><tbody>");
         foreach (var stem in sound.Stems)
         {
-            html.Append($"<tr><td>{E(stem.Name)}</td><td>{E(stem.Source is null ? "generated room tone" : Path.GetFileName(stem.Source))}</td><td>{N(stem.Target)} LUFS</td><td>{N(stem.Raw)} LUFS</td><td>{N(stem.Gain)} dB</td><td>{N(stem.Measured.Integrated)} LUFS</td><td>{N(stem.Measured.TruePeak)} dBTP</td><td class=\"{(stem.Passes ? "pass" : "fail")}\">{(stem.Passes ? "pass" : "fail")} ({N(stem.Miss)} LU, {stem.RuleId})</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(stem.Name)}</td><td>{E(stem.Source is null ? "generated room tone" : Path.GetFileName(stem.Source))}</td><td>{N(stem.Target)} LUFS</td><td>{N(stem.Raw)} LUFS</td><td>{N(stem.Gain)} dB</td><td>{N(stem.Measured.Integrated)} LUFS</td><td>{N(stem.Measured.TruePeak)} dBTP</td><td class=\"{(stem.Passes ? "pass" : "fail")}\">{(stem.Passes ? "pass" : "fail")} ({N(stem.Miss)} LU, {stem.RuleId})</td></tr>");
         }
 
-        html.Append($"<tr><td><b>mix</b></td><td>sum at unity</td><td>—</td><td>—</td><td>0 dB</td><td>{N(sound.Mix.Integrated)} LUFS</td><td>{N(sound.Mix.TruePeak)} dBTP</td><td>—</td></tr></tbody></table>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td><b>mix</b></td><td>sum at unity</td><td>—</td><td>—</td><td>0 dB</td><td>{N(sound.Mix.Integrated)} LUFS</td><td>{N(sound.Mix.TruePeak)} dBTP</td><td>—</td></tr></tbody></table>");
         if (sound.MusicUnderBed is { } music)
         {
-            html.Append($"<p class=\"{(music.Below ? "pass" : "fail")}\">Music {(music.Below ? "sits under" : "is louder than")} the bed (ambience + effects at {N(music.Bed)} LUFS) — {RuleIds.CF0704}.</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"{(music.Below ? "pass" : "fail")}\">Music {(music.Below ? "sits under" : "is louder than")} the bed (ambience + effects at {N(music.Bed)} LUFS) — {RuleIds.CF0704}.</p>");
         }
 
         foreach (var stem in sound.Stems.Append(null))
@@ -312,12 +313,12 @@ public sealed class ReportStage
             var measurement = stem?.Measured ?? sound.Mix;
             var points = measurement.Momentary.Where(p => p.Lufs > -80).Select(p => (p.Time, p.Lufs)).ToList();
             var references = stem is null ? Array.Empty<(double, string, string)>() : new[] { (stem.Target, $"target {N(stem.Target)} LUFS", "#2e86c1") };
-            html.Append($"<figure class=\"plotbox\"><figcaption>{E(stem?.Name ?? "mix")}: momentary loudness (LUFS)</figcaption>{Line(points, duration, -60, 0, references, (stem?.Name ?? "mix") + " loudness")}</figure>");
+            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plotbox\"><figcaption>{E(stem?.Name ?? "mix")}: momentary loudness (LUFS)</figcaption>{Line(points, duration, -60, 0, references, (stem?.Name ?? "mix") + " loudness")}</figure>");
         }
 
         foreach (var note in sound.Notes)
         {
-            html.Append($"<p class=\"note\">{E(note)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>");
         }
 
         html.Append("</section>");
@@ -334,22 +335,22 @@ public sealed class ReportStage
             bars.Add(($"{i}→{i + 1}", before[i - 1].DistanceAb(before[i]), after[i - 1].DistanceAb(after[i])));
         }
 
-        html.Append($"<section id=\"colour\"><h2>Colour continuity</h2><p class=\"note\">a*b* distance between consecutive shots' mean colours, before (grey) and after (blue) the grade; the dashed line is {RuleIds.QA03}'s limit.</p>")
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"colour\"><h2>Colour continuity</h2><p class=\"note\">a*b* distance between consecutive shots' mean colours, before (grey) and after (blue) the grade; the dashed line is {RuleIds.QA03}'s limit.</p>")
             .Append(Bars(bars, QaMetrics.ColourCast.Limit, $"{RuleIds.QA03} {N(QaMetrics.ColourCast.Limit)}", "colour continuity across cuts"))
             .Append("<table><thead><tr><th>Shot</th><th>Mean before</th><th>Mean after</th><th>Cast before</th><th>Cast after</th><th>Harmonization gains</th></tr></thead><tbody>");
         for (var i = 0; i < entries.Count; i++)
         {
             var gains = data.Grade.Harmonization?.Gains[i];
             var reference = data.Grade.Harmonization?.Reference == i ? " (reference)" : string.Empty;
-            html.Append($"<tr><td>{E(entries[i].Shot.Name)}{reference}</td><td><span class=\"swatch\" style=\"background:{data.Grade.Before[i].ToHex()}\"></span>{data.Grade.Before[i].ToHex()}</td>")
-                .Append($"<td><span class=\"swatch\" style=\"background:{data.Grade.After[i].MeanColour.ToHex()}\"></span>{data.Grade.After[i].MeanColour.ToHex()}</td>")
-                .Append($"<td>{N(before[i].Chroma)}</td><td>{N(after[i].Chroma)}</td><td>{(gains is { } g ? $"R {g.R:0.000} G {g.G:0.000} B {g.B:0.000}" : "—")}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(entries[i].Shot.Name)}{reference}</td><td><span class=\"swatch\" style=\"background:{data.Grade.Before[i].ToHex()}\"></span>{data.Grade.Before[i].ToHex()}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td><span class=\"swatch\" style=\"background:{data.Grade.After[i].MeanColour.ToHex()}\"></span>{data.Grade.After[i].MeanColour.ToHex()}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{N(before[i].Chroma)}</td><td>{N(after[i].Chroma)}</td><td>{(gains is { } g ? $"R {g.R:0.000} G {g.G:0.000} B {g.B:0.000}" : "—")}</td></tr>");
         }
 
         html.Append("</tbody></table><p class=\"note\">Grade as applied: ").Append(E(string.Join(" → ", data.Grade.Plan.Describe()))).Append("</p>");
         foreach (var warning in data.Grade.Plan.Warnings)
         {
-            html.Append($"<p class=\"warn\">{E(warning.ToString())}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"warn\">{E(warning.ToString())}</p>");
         }
 
         html.Append("</section>");
@@ -361,18 +362,18 @@ public sealed class ReportStage
         foreach (var file in data.Exports.Files)
         {
             var p = file.Probe;
-            html.Append($"<tr><td>{file.Kind}</td><td>{E(Path.GetRelativePath(Path.GetDirectoryName(data.Exports.Folder)!, file.Path))}</td><td>{E(p.VideoCodec ?? "—")}</td><td>{E(p.PixelFormat ?? "—")}</td><td>{p.Width}x{p.Height}</td><td>{N(p.FrameRate)}</td><td>{N(p.Duration)} s</td><td>{E(p.AudioCodec ?? "—")}</td><td>{N(file.HighlightCeiling)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{file.Kind}</td><td>{E(Path.GetRelativePath(Path.GetDirectoryName(data.Exports.Folder)!, file.Path))}</td><td>{E(p.VideoCodec ?? "—")}</td><td>{E(p.PixelFormat ?? "—")}</td><td>{p.Width}x{p.Height}</td><td>{N(p.FrameRate)}</td><td>{N(p.Duration)} s</td><td>{E(p.AudioCodec ?? "—")}</td><td>{N(file.HighlightCeiling)}</td></tr>");
         }
 
         html.Append("</tbody></table>");
         foreach (var line in data.Exports.Codecs)
         {
-            html.Append($"<p class=\"note\">{E(line)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(line)}</p>");
         }
 
         if (data.Exports.Archived.Count > 0)
         {
-            html.Append($"<p class=\"note\">Archived next to the master: {E(string.Join(", ", data.Exports.Archived.Select(Path.GetFileName)))}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Archived next to the master: {E(string.Join(", ", data.Exports.Archived.Select(Path.GetFileName)))}</p>");
         }
 
         html.Append("</section>");

@@ -1,3 +1,4 @@
+using CineForge.Finishing.Assets;
 using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
@@ -105,11 +106,8 @@ public sealed class SoundStage
             plan.Add(("music", StemKind.Music, request.Resolve(music.Path!), music.Lufs, 0));
         }
 
-        // Check every file before any work, so a bad one fails fast and names itself.
-        foreach (var stem in plan.Where(s => s.Source is not null))
-        {
-            CheckAudio(request.Ffmpeg, stem.Source!, stem.Kind, stem.Name);
-        }
+        // Every sound is checked as an asset (CF0705) before any work, so a bad one fails fast and names itself.
+        AssetCheck.RequireSounds(request.Film, request.Resolve, request.Ffmpeg, cancellationToken);
 
         foreach (var stem in plan.Where(s => s.Kind == StemKind.Effect && s.At >= duration))
         {
@@ -139,35 +137,6 @@ public sealed class SoundStage
         }
 
         return new SoundResult(stems, mix, mixLoudness, musicUnderBed, notes);
-    }
-
-    private static void CheckAudio(FfmpegTool ffmpeg, string path, StemKind kind, string name)
-    {
-        var rule = kind switch { StemKind.Effect => RuleIds.CF0702, StemKind.Music => RuleIds.CF0704, _ => RuleIds.CF0701 };
-        if (!File.Exists(path))
-        {
-            throw new FinishingException($"Sound: {name}: audio file '{path}' not found.", rule, path);
-        }
-
-        MediaInfo info;
-        try
-        {
-            info = MediaProbe.Probe(ffmpeg, path, rule);
-        }
-        catch (FinishingException ex)
-        {
-            throw new FinishingException($"Sound: {name}: '{path}' is not a readable audio file ({ex.Message}).", rule, path, ex);
-        }
-
-        if (info.AudioCodec is null)
-        {
-            throw new FinishingException($"Sound: {name}: '{path}' has no audio stream.", rule, path);
-        }
-
-        if (info.Duration < Loudness.ShortestMeasurable)
-        {
-            throw new FinishingException($"Sound: {name}: '{path}' lasts {F(info.Duration)} s, too short to bring to a loudness target (EBU R128 measures in 400 ms blocks a 100 ms step apart; at least {F(Loudness.ShortestMeasurable)} s needed).", rule, path);
-        }
     }
 
     private static StemResult Stem(FfmpegTool ffmpeg, string name, StemKind kind, string? source, double target, double at, double duration, StageCache cache, CancellationToken cancellationToken)

@@ -21,8 +21,9 @@ namespace CineForge.Runtime.Locking;
 /// <param name="Refiner">img2img backend.</param>
 /// <param name="Animator">Animation backend.</param>
 /// <param name="ForcedResolution">Forced frame size, or null.</param>
+/// <param name="Assets">Every asset file the film names (<see cref="FilmAssets.Of"/>) with the hash of its bytes: a LUT or a sound changed under the same name is a change of the film.</param>
 /// <param name="Shots">Per-shot entries.</param>
-public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEncoding Encoding, BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator, string? ForcedResolution, IReadOnlyList<ShotLock> Shots)
+public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg, ClipEncoding Encoding, BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator, string? ForcedResolution, IReadOnlyList<AssetLock> Assets, IReadOnlyList<ShotLock> Shots)
 {
     /// <summary>Writes the lock as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, FilmJson.Options) + "\n";
@@ -141,7 +142,10 @@ public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg
         {
             if (shot < 0)
             {
-                mismatches.Add(new LockMismatch(setting, setting, Difference(before.GetValueOrDefault(setting), after.GetValueOrDefault(setting), lockName)));
+                // An asset's line names its file.
+                var asset = AssetEntry().Match(setting);
+                var named = asset.Success ? $"{setting} ({Text(after.GetValueOrDefault(asset.Groups[1].Value + ".path") ?? before.GetValueOrDefault(asset.Groups[1].Value + ".path"))})" : setting;
+                mismatches.Add(new LockMismatch(setting, named, Difference(before.GetValueOrDefault(setting), after.GetValueOrDefault(setting), lockName)));
                 continue;
             }
 
@@ -187,6 +191,9 @@ public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg
 
     [GeneratedRegex(@"^shots\[(\d+)\](?:\.takes\[(\d+)\])?\.(.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ArtefactPath();
+
+    [GeneratedRegex(@"^(assets\[\d+\])\.", RegexOptions.CultureInvariant)]
+    private static partial Regex AssetEntry();
 
     private static int Number(string digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -261,6 +268,18 @@ public sealed partial record FilmLock(string Film, string Runtime, string Ffmpeg
         Walk(node, string.Empty);
         return leaves;
     }
+}
+
+/// <summary>One asset file in the lock.</summary>
+/// <param name="Path">The file as the film names it, relative to the asset root, with forward slashes.</param>
+/// <param name="Sha256">The hash of its bytes.</param>
+public sealed record AssetLock(string Path, string Sha256)
+{
+    /// <summary>The lock entries of <paramref name="film"/>'s assets under <paramref name="assetRoot"/>, each file once.</summary>
+    public static IReadOnlyList<AssetLock> Of(Film film, string assetRoot) => FilmAssets.Of(film)
+        .Select(a => a.Path).Distinct(StringComparer.Ordinal)
+        .Select(p => new AssetLock(p.Replace('\\', '/'), Cache.ArtefactKey.HashFile(System.IO.Path.GetFullPath(System.IO.Path.Combine(assetRoot, p)))))
+        .ToList();
 }
 
 /// <summary>One shot in the lock.</summary>

@@ -55,7 +55,7 @@ public sealed class CheckCommandTests : IDisposable
         var command = new CheckCommand(console, new StringWriter(), new FilmChecker(console, AnalyzerSet.None)) { WatchInterval = TimeSpan.FromMilliseconds(50) };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var watching = command.ExecuteAsync(new CheckSettings { Film = temp.Combine("film.csx"), Watch = true, NoCache = true }, stop.Token);
+        var watching = command.ExecuteAsync(new CheckSettings { Film = temp.Combine("film.csx"), Watch = true, Global = GlobalSettings.Default with { NoCache = true } }, stop.Token);
         await WaitFor(() => Count(console, CheckCommand.WatchEnds) == 1, stop.Token);
         File.WriteAllText(temp.Combine("film.csx"), File.ReadAllText(temp.Combine("film.csx")).Replace(".Motion(0.5)", ".Motion(0.35)", StringComparison.Ordinal));
         await WaitFor(() => Count(console, CheckCommand.WatchEnds) == 2, stop.Token);

@@ -1,4 +1,5 @@
 using CineForge.Cli.Commands.Render;
+using CineForge.Rules;
 using Spectre.Console;
 
 namespace CineForge.Cli.Tests.Commands;
@@ -69,14 +70,40 @@ public sealed class RenderCommandTests
     }
 
     [Fact]
-    public async Task RuntimeRenderer_OddResolution_IsRefused()
+    public async Task Options_ReachTheRendererTyped()
     {
-        var cli = new TestCli(new RuntimeFilmRenderer());
+        var renderer = new RecordingRenderer(ExitCodes.Success);
+        var cli = new TestCli(renderer);
 
-        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--resolution", "191x108" });
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--resolution", "320x180", "--parallel", "3", "--locked", "--script-timeout", "12.5" });
 
-        Assert.Equal(ExitCodes.RenderFailed, exitCode);
-        Assert.Contains("--resolution must be WxH with even numbers", cli.Lines[^1], StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, exitCode);
+        var settings = Assert.Single(renderer.Requests).Settings;
+        Assert.Equal(new FrameSize(320, 180), settings.Resolution);
+        Assert.Equal(3, settings.Parallel);
+        Assert.True(settings.Locked);
+        Assert.Null(settings.Farm);
+        Assert.Equal(GlobalSettings.Default with { NoCache = true, RunTimeout = TimeSpan.FromSeconds(12.5) }, settings.Global);
+    }
+
+    [Fact]
+    public async Task Farm_GoesThroughTheRendererSeam_WithItsConnectionString()
+    {
+        var local = new RecordingRenderer(ExitCodes.Success);
+        var onFarm = new RecordingRenderer(ExitCodes.Success);
+        var connections = new List<string>();
+        var cli = new TestCli(new FilmRenderers(local, connection =>
+        {
+            connections.Add(connection);
+            return onFarm;
+        }));
+
+        var exitCode = await cli.Cli.InvokeAsync(new[] { "render", Repo.PathOf("examples", "mini-case", "film.csx"), "--no-cache", "--farm", "Host=farm.example;Database=films" });
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(["Host=farm.example;Database=films"], connections);
+        Assert.Empty(local.Requests);
+        Assert.Equal("Host=farm.example;Database=films", Assert.Single(onFarm.Requests).Settings.Farm);
     }
 
     private sealed class RecordingRenderer(int exitCode) : IFilmRenderer

@@ -66,7 +66,7 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(Ebur128.Integrated(result.Stems.Single(s => s.Kind == StemKind.Music).Path), Loudness.DefaultMusic - 1, Loudness.DefaultMusic + 1);
     }
 
-    [Fact, Trait("Rule", RuleIds.CF0702)]
+    [Fact, Trait("Rule", RuleIds.CF0705)]
     public void MissingEffectFile_NamesTheFileAndWritesNothing()
     {
         var request = Request(s => s.RoomTone().Effect("nowhere.wav", at: 1));
@@ -74,11 +74,12 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
         var error = Assert.Throws<FinishingException>(() => new SoundStage().Run(request, 4, new StageCache(media.PathOf("work"))));
 
         Assert.Contains("nowhere.wav", error.Message, StringComparison.Ordinal);
-        Assert.Equal(RuleIds.CF0702, error.RuleId);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Equal(RuleIds.CF0705, error.RuleId);
         Assert.False(Directory.Exists(media.PathOf("work/sound")) && Directory.EnumerateFiles(media.PathOf("work/sound")).Any());
     }
 
-    [Fact, Trait("Rule", RuleIds.CF0701)]
+    [Fact, Trait("Rule", RuleIds.CF0705)]
     public void CorruptAmbienceFile_IsAClearError()
     {
         File.WriteAllBytes(media.PathOf("broken.wav"), "RIFF\0\0\0\0WAVEjunkjunkjunk"u8.ToArray().Concat(new byte[200]).ToArray());
@@ -87,8 +88,8 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
         var error = Assert.Throws<FinishingException>(() => new SoundStage().Run(request, 4, new StageCache(media.PathOf("work"))));
 
         Assert.Contains("broken.wav", error.Message, StringComparison.Ordinal);
-        Assert.Contains("not a readable audio file", error.Message, StringComparison.Ordinal);
-        Assert.Equal(RuleIds.CF0701, error.RuleId);
+        Assert.Contains("FFmpeg cannot read as audio", error.Message, StringComparison.Ordinal);
+        Assert.Equal(RuleIds.CF0705, error.RuleId);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
         Assert.True(Ebur128.TruePeak(result.MixPath) <= Loudness.MixLimiterCeiling + 0.05, "the mix passes its limiter's ceiling");
     }
 
-    [Fact, Trait("Rule", RuleIds.CF0702)]
+    [Fact, Trait("Rule", RuleIds.CF0705)]
     public void EffectShorterThanOneLoudnessStep_IsRefused_NotAmplified()
     {
         // A valid header and 28 samples: about half a millisecond of sound.
@@ -134,8 +135,8 @@ public sealed class SoundStageTests(ITestOutputHelper output) : IDisposable
 
         var error = Assert.Throws<FinishingException>(() => new SoundStage().Run(request, 4, new StageCache(media.PathOf("work"))));
 
-        Assert.Equal(RuleIds.CF0702, error.RuleId);
+        Assert.Equal(RuleIds.CF0705, error.RuleId);
         Assert.Contains("tiny.wav", error.Message, StringComparison.Ordinal);
-        Assert.Contains("too short", error.Message, StringComparison.Ordinal);
+        Assert.Contains("s it needs", error.Message, StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,6 @@ public sealed class FilmLockTests
     private static FilmLock Lock(TakeMadeBy takeMadeBy, string selectionMadeBy, string motionClipKey)
     {
         var previz = new BackendIdentity("previz", "1", []);
-        return new FilmLock("Film", "0.1.0", "5.1", ClipEncoding.Default, previz, previz, previz, "192x108", [new ShotLock(1, "waiting", "A", [new TakeLock("A", 11, "01-waiting/A-seed11.mp4", motionClipKey, "sha", 0, takeMadeBy)], selectionMadeBy)]);
+        return new FilmLock("Film", "0.1.0", "5.1", ClipEncoding.Default, previz, previz, previz, "192x108", [], [new ShotLock(1, "waiting", "A", [new TakeLock("A", 11, "01-waiting/A-seed11.mp4", motionClipKey, "sha", 0, takeMadeBy)], selectionMadeBy)]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CineForge.Runtime.Cache;
 using CineForge.Runtime.Locking;
 using CineForge.Runtime.Media;
 using CineForge.Runtime.Stages;
@@ -151,12 +152,53 @@ public sealed class LockVerificationTests
         Assert.Equal("<<<<<<< HEAD\n", await File.ReadAllTextAsync(lockFile));
     }
 
+    [Fact]
+    public async Task LockedRender_AfterAnAssetChangedUnderItsName_NamesTheFileAndItsHash()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "looks"));
+        var lut = Path.Combine(folder.Path, "looks", "dusk.cube");
+        await File.WriteAllTextAsync(lut, Cube(1.0));
+        var film = TestFilms.Short().Grade(g => g.Exposure(0.1).Lut("looks/dusk.cube", 0.3));
+        var first = await new FilmRenderer().RenderAsync(film, TestFilms.Options(folder.Path));
+        var assets = JsonNode.Parse(await File.ReadAllTextAsync(first.LockFile))!["assets"]!.AsArray();
+        Assert.Equal("looks/dusk.cube", (string?)Assert.Single(assets)!["path"]);
+        var before = ArtefactKey.HashFile(lut);
+        Assert.Equal(before, (string?)assets[0]!["sha256"]);
+
+        await File.WriteAllTextAsync(lut, Cube(0.9));
+        var second = await new FilmRenderer().RenderAsync(film, TestFilms.Options(folder.Path) with { Locked = true });
+
+        var mismatch = Assert.Single(second.Verification!.Mismatches);
+        Assert.Equal("assets[0].sha256 (looks/dusk.cube)", mismatch.Subject);
+        Assert.StartsWith(before[..12], mismatch.Detail, StringComparison.Ordinal);
+        Assert.Contains(ArtefactKey.HashFile(lut)[..12], mismatch.Detail, StringComparison.Ordinal);
+    }
+
+    // A 2-point identity .cube scaled by gain.
+    private static string Cube(double gain)
+    {
+        var lines = new List<string> { "LUT_3D_SIZE 2" };
+        for (var b = 0; b < 2; b++)
+        {
+            for (var g = 0; g < 2; g++)
+            {
+                for (var r = 0; r < 2; r++)
+                {
+                    lines.Add(FormattableString.Invariant($"{r * gain} {g * gain} {b * gain}"));
+                }
+            }
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
     private static JsonNode Node(FilmLock filmLock) => JsonNode.Parse(filmLock.ToJson())!;
 
     private static FilmLock Lock(IReadOnlyList<ShotLock> shots, string selected = "A", ClipEncoding? encoding = null, string? resolution = "192x108")
     {
         var previz = new BackendIdentity("previz", "1", []);
-        return new FilmLock("Film", "0.1.0", "5.1", encoding ?? ClipEncoding.Default, previz, previz, previz, resolution, shots.Select(s => s with { Selected = selected }).ToList());
+        return new FilmLock("Film", "0.1.0", "5.1", encoding ?? ClipEncoding.Default, previz, previz, previz, resolution, [], shots.Select(s => s with { Selected = selected }).ToList());
     }
 
     private static ShotLock Shot(int index, string name, params TakeLock[] takes) =>

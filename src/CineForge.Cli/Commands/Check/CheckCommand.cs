@@ -33,32 +33,8 @@ public sealed class CheckCommand
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>The System.CommandLine command bound to this handler.</summary>
-    public Command Build(GlobalOptions global)
-    {
-        var film = FilmInput.CreateArgument();
-        var isStatic = new Option<bool>("--static") { Description = "Compile and analyze only; run no script code (for untrusted changes in CI)." };
-        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat every warning as an error." };
-        var format = new Option<DiagnosticFormat>("--format") { Description = "Output format: text (compiler-style lines) or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => DiagnosticFormat.Text };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the SARIF log to this file instead of standard output." };
-        var watch = new Option<bool>("--watch") { Description = "Check again whenever the film, a file it loads or an .editorconfig changes." };
-        var command = new Command("check", "Compile, analyze and validate a film; print its diagnostics. Never renders.") { film, isStatic, warnAsError, format, output, watch };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            new CheckSettings
-            {
-                Film = parse.GetRequiredValue(film),
-                Static = parse.GetValue(isStatic),
-                WarnAsError = parse.GetValue(warnAsError),
-                Format = parse.GetValue(format),
-                Output = parse.GetValue(output),
-                Watch = parse.GetValue(watch),
-                Verbose = parse.GetValue(global.Verbose),
-                NoProgress = parse.GetValue(global.NoProgress),
-                NoCache = parse.GetValue(global.NoCache),
-                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.ScriptTimeout)),
-            },
-            cancellationToken));
-        return command;
-    }
+    public Command Build(GlobalOptions global) => CheckSettings.CommandLine(global)
+        .Command("check", "Compile, analyze and validate a film; print its diagnostics. Never renders.", ExecuteAsync);
 
     /// <summary>Runs the check; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(CheckSettings settings, CancellationToken cancellationToken)
@@ -86,8 +62,8 @@ public sealed class CheckCommand
 
     private async Task<(int ExitCode, FilmCheckResult Result)> RunAsync(string path, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout, Assets = AssetChecks.With(null) };
-        var result = await checker.CheckAsync(path, options, settings.NoProgress || settings.Format == DiagnosticFormat.Sarif, cancellationToken).ConfigureAwait(false);
+        var options = new FilmCheckOptions { StaticOnly = settings.Static, WarningsAsErrors = settings.WarnAsError, UseCache = !settings.Global.NoCache, RunTimeout = settings.Global.RunTimeout, Assets = AssetChecks.With(null) };
+        var result = await checker.CheckAsync(path, options, settings.Global.NoProgress || settings.Format == DiagnosticFormat.Sarif, cancellationToken).ConfigureAwait(false);
         var exitCode = result.HasErrors ? ExitCodes.FilmErrors : ExitCodes.Success;
         if (settings.Format == DiagnosticFormat.Sarif)
         {
@@ -104,7 +80,7 @@ public sealed class CheckCommand
             return (exitCode, result);
         }
 
-        FilmChecker.Print(result, console.Profile.Out.Writer, settings.Verbose);
+        FilmChecker.Print(result, console.Profile.Out.Writer, settings.Global.Verbose);
         console.Line(Summary(result, settings));
         return (exitCode, result);
     }
@@ -146,7 +122,7 @@ public sealed class CheckCommand
     {
         var film = DiagnosticFormatter.DisplayPath(result.Path);
         var what = result.Ran ? $"{result.Films.Count} film{(result.Films.Count == 1 ? string.Empty : "s")}" : settings.Static ? "static check, no script code run" : "not run";
-        var cache = settings.Verbose ? (result.CompiledFromCache ? ", compiled from cache" : ", compiled") : string.Empty;
+        var cache = settings.Global.Verbose ? (result.CompiledFromCache ? ", compiled from cache" : ", compiled") : string.Empty;
         return $"Checked {film} ({what}{cache}): {DiagnosticFormatter.Counts(result.Diagnostics)}.";
     }
 

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace CineForge.Cli.Commands.Check;
 
 /// <summary>How diagnostics are written.</summary>
@@ -10,7 +12,7 @@ public enum DiagnosticFormat
     Sarif,
 }
 
-/// <summary>The settings of <c>cineforge check</c>.</summary>
+/// <summary>The settings of <c>cineforge check</c>, each declared once with its option in <see cref="CommandLine"/>.</summary>
 public sealed record CheckSettings
 {
     /// <summary>The film: a .csx, a .cs, or a folder holding film.csx / film.cs.</summary>
@@ -31,15 +33,16 @@ public sealed record CheckSettings
     /// <summary>--watch: check again whenever the film or a file it loads changes.</summary>
     public bool Watch { get; init; }
 
-    /// <summary>--verbose.</summary>
-    public bool Verbose { get; init; }
+    /// <summary>--verbose, --no-progress, --no-cache, --script-timeout.</summary>
+    public GlobalSettings Global { get; init; } = GlobalSettings.Default;
 
-    /// <summary>--no-progress.</summary>
-    public bool NoProgress { get; init; }
-
-    /// <summary>--no-cache.</summary>
-    public bool NoCache { get; init; }
-
-    /// <summary>--script-timeout: how long the film's script may run.</summary>
-    public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
+    /// <summary>The command line of <c>check</c>: each option once, with the setting it stores.</summary>
+    public static CommandSettings<CheckSettings> CommandLine(GlobalOptions global) => new CommandSettings<CheckSettings>(new CheckSettings { Film = string.Empty })
+        .Add(FilmInput.CreateArgument(), (s, v) => s with { Film = v })
+        .Add(new Option<bool>("--static") { Description = "Compile and analyze only; run no script code (for untrusted changes in CI)." }, (s, v) => s with { Static = v })
+        .Add(new Option<bool>("--warnaserror") { Description = "Treat every warning as an error." }, (s, v) => s with { WarnAsError = v })
+        .Add(new Option<DiagnosticFormat>("--format") { Description = "Output format: text (compiler-style lines) or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => DiagnosticFormat.Text, CustomParser = OptionValues.OneOf<DiagnosticFormat> }, (s, v) => s with { Format = v })
+        .Add(new Option<string?>("--output", "-o") { Description = "Write the SARIF log to this file instead of standard output." }, (s, v) => s with { Output = v })
+        .Add(new Option<bool>("--watch") { Description = "Check again whenever the film, a file it loads or an .editorconfig changes." }, (s, v) => s with { Watch = v })
+        .Add(global, (s, g) => s with { Global = g });
 }

@@ -12,13 +12,10 @@ namespace CineForge.Cli.Commands.Farm;
 public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
 {
     /// <summary>The <c>farm</c> command with its <c>status</c> subcommand.</summary>
-    public Command Build()
+    public Command Build() => new("farm", "Inspect a render farm.")
     {
-        var farm = new Option<string?>("--farm") { Description = "The farm's PostgreSQL connection string (default: " + FarmConnection.Variable + ", or the file named by " + FarmConnection.FileVariable + ")." };
-        var status = new Command("status", "Show each film on the farm by shot and stage job: done, running, queued, awaiting or failed, with the reason of each failure.") { farm };
-        status.SetAction(parse => Execute(new FarmStatusSettings { Farm = parse.GetValue(farm) }));
-        return new Command("farm", "Inspect a render farm.") { status };
-    }
+        FarmStatusSettings.CommandLine().Command("status", "Show each film on the farm by shot and stage job: done, running, queued, awaiting or failed, with the reason of each failure.", Execute),
+    };
 
     /// <summary>Prints the status; returns the exit code.</summary>
     public int Execute(FarmStatusSettings settings)

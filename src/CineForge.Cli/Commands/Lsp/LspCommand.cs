@@ -12,15 +12,8 @@ namespace CineForge.Cli.Commands.Lsp;
 public sealed class LspCommand(TextWriter errors, AnalyzerSet analyzers)
 {
     /// <summary>The System.CommandLine command bound to this handler.</summary>
-    public Command Build()
-    {
-        // Editors' clients pass --stdio by habit: it is the only transport, so it is accepted and changes nothing.
-        var stdio = new Option<bool>("--stdio") { Description = "Talk over standard input and output (the default and only transport)." };
-        var debounce = new Option<int?>("--debounce") { Description = "Milliseconds to wait after an edit before analysing again (default 50; the client's initializationOptions.debounceMs wins)." };
-        var command = new Command("lsp", "Run the language server over stdio: CF and compiler diagnostics while typing, code fixes, rule help on hover (for .csx and film.cs).") { stdio, debounce };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(parse.GetValue(debounce), cancellationToken));
-        return command;
-    }
+    public Command Build() => LspSettings.CommandLine()
+        .Command("lsp", "Run the language server over stdio: CF and compiler diagnostics while typing, code fixes, rule help on hover (for .csx and film.cs).", (settings, cancellationToken) => ExecuteAsync(settings.DebounceMs, cancellationToken));
 
     /// <summary>Serves one client on this process's standard streams; returns the exit code.</summary>
     public async Task<int> ExecuteAsync(int? debounceMs, CancellationToken cancellationToken)

@@ -17,14 +17,10 @@ namespace CineForge.Cli.Commands.Models;
 public sealed class ModelsCommand(IAnsiConsole console)
 {
     /// <summary>The System.CommandLine command bound to this handler.</summary>
-    public Command Build()
+    public Command Build() => new("models", "Stable Diffusion ONNX model folders for --models.")
     {
-        var directory = new Argument<string>("dir") { Description = "The model folder (model_index.json, text_encoder/, unet/, vae_decoder/, tokenizer/, ...)." };
-        var noHash = new Option<bool>("--no-hash") { Description = "Skip the SHA-256 of each file (hashing reads every weight once)." };
-        var check = new Command("check", "Check a Stable Diffusion ONNX model folder and print what it holds.") { directory, noHash };
-        check.SetAction(parse => Check(parse.GetRequiredValue(directory), !parse.GetValue(noHash)));
-        return new Command("models", "Stable Diffusion ONNX model folders for --models.") { check };
-    }
+        ModelsCheckSettings.CommandLine().Command("check", "Check a Stable Diffusion ONNX model folder and print what it holds.", settings => Check(settings.Directory, settings.Hashes)),
+    };
 
     /// <summary>Checks <paramref name="directory"/>; returns the exit code.</summary>
     public int Check(string directory, bool hashes)

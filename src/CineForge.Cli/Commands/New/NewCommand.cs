@@ -30,14 +30,8 @@ public sealed class NewCommand
     }
 
     /// <summary>The System.CommandLine command bound to this handler.</summary>
-    public Command Build()
-    {
-        var name = new Argument<string>("name") { Description = "The film's name: the folder to create and, in title case, the film's title." };
-        var output = new Option<string?>("--output", "-o") { Description = "The folder to create (default: ./NAME)." };
-        var command = new Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks and language server settings.") { name, output };
-        command.SetAction(parse => Execute(new NewSettings { Name = parse.GetRequiredValue(name), OutputDirectory = parse.GetValue(output) }));
-        return command;
-    }
+    public Command Build() => NewSettings.CommandLine()
+        .Command("new", "Scaffold a film folder: film.csx, film.cs, assets/, .editorconfig, .gitignore, omnisharp.json, .vscode/ tasks and language server settings.", Execute);
 
     /// <summary>The scaffold's files: relative path and text; with a feed, its nuget.config too.</summary>
     public static IReadOnlyList<(string Path, string Text)> Files(string title, SdkFeed? feed = null)
@@ -54,12 +48,16 @@ public sealed class NewCommand
     /// <summary>Writes the scaffold; returns the exit code.</summary>
     public int Execute(NewSettings settings)
     {
-        var name = settings.Name.Trim();
-        if (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name is "." or "..")
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // The command line has checked the name while parsing; a caller that builds settings itself gets the same check.
+        if (NewSettings.NameError(settings.Name) is { } nameError)
         {
-            errors.WriteLine($"cineforge: '{settings.Name}' is not a film name: use letters, digits and dashes (it becomes a folder name)");
+            errors.WriteLine("cineforge: " + nameError);
             return ExitCodes.Usage;
         }
+
+        var name = settings.Name.Trim();
 
         var target = Path.GetFullPath(settings.OutputDirectory ?? name);
         if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
@@ -136,7 +134,7 @@ public sealed class NewCommand
     }
 
     // Template files are stored without their leading dot ("dot.gitignore"), so they do not act on this repository.
-    private static string TargetPath(string resource) => string.Join("/", resource.Replace('\\', '/').Split('/').Select(p => p.StartsWith("dot.", StringComparison.Ordinal) ? "." + p.Substring(4) : p));
+    private static string TargetPath(string resource) => string.Join("/", resource.Replace('\\', '/').Split('/').Select(p => p.StartsWith("dot.", StringComparison.Ordinal) ? string.Concat(".", p.AsSpan(4)) : p));
 
     private static string Fill(string template, string title) => template
         .Replace("{{TITLE}}", title.Replace("\\", "\\\\").Replace("\"", "\\\""), StringComparison.Ordinal)

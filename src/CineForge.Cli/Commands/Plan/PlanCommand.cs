@@ -29,24 +29,8 @@ public sealed class PlanCommand
     }
 
     /// <summary>The System.CommandLine command bound to this handler.</summary>
-    public Command Build(GlobalOptions global)
-    {
-        var film = FilmInput.CreateArgument();
-        var json = new Option<bool>("--json") { Description = "Write the settings log (the resolved plan as JSON) instead of tables." };
-        var command = new Command("plan", "Show the shot list, timeline, resolved settings per shot and the assembled prompts.") { film, json };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            new PlanSettings
-            {
-                Film = parse.GetRequiredValue(film),
-                Json = parse.GetValue(json),
-                Verbose = parse.GetValue(global.Verbose),
-                NoProgress = parse.GetValue(global.NoProgress),
-                NoCache = parse.GetValue(global.NoCache),
-                RunTimeout = GlobalOptions.RunTimeout(parse.GetValue(global.ScriptTimeout)),
-            },
-            cancellationToken));
-        return command;
-    }
+    public Command Build(GlobalOptions global) => PlanSettings.CommandLine(global)
+        .Command("plan", "Show the shot list, timeline, resolved settings per shot and the assembled prompts.", ExecuteAsync);
 
     /// <summary>Prints the plan; returns the exit code (1 when the film has errors, as <c>check</c>).</summary>
     public async Task<int> ExecuteAsync(PlanSettings settings, CancellationToken cancellationToken)
@@ -56,8 +40,8 @@ public sealed class PlanCommand
             return ExitCodes.Usage;
         }
 
-        var result = await checker.CheckAsync(path, new FilmCheckOptions { UseCache = !settings.NoCache, RunTimeout = settings.RunTimeout }, settings.NoProgress || settings.Json, cancellationToken).ConfigureAwait(false);
-        FilmChecker.Print(result, settings.Json ? errors : console.Profile.Out.Writer, settings.Verbose);
+        var result = await checker.CheckAsync(path, new FilmCheckOptions { UseCache = !settings.Global.NoCache, RunTimeout = settings.Global.RunTimeout }, settings.Global.NoProgress || settings.Json, cancellationToken).ConfigureAwait(false);
+        FilmChecker.Print(result, settings.Json ? errors : console.Profile.Out.Writer, settings.Global.Verbose);
         if (settings.Json)
         {
             if (result.Films.Count > 0)

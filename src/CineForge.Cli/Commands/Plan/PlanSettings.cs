@@ -1,6 +1,8 @@
+using System.CommandLine;
+
 namespace CineForge.Cli.Commands.Plan;
 
-/// <summary>The settings of <c>cineforge plan</c>.</summary>
+/// <summary>The settings of <c>cineforge plan</c>, each declared once with its option in <see cref="CommandLine"/>.</summary>
 public sealed record PlanSettings
 {
     /// <summary>The film: a .csx, a .cs, or a folder holding film.csx / film.cs.</summary>
@@ -9,15 +11,12 @@ public sealed record PlanSettings
     /// <summary>--json: write the settings log (the plan as JSON) instead of tables.</summary>
     public bool Json { get; init; }
 
-    /// <summary>--verbose.</summary>
-    public bool Verbose { get; init; }
+    /// <summary>--verbose, --no-progress, --no-cache, --script-timeout.</summary>
+    public GlobalSettings Global { get; init; } = GlobalSettings.Default;
 
-    /// <summary>--no-progress.</summary>
-    public bool NoProgress { get; init; }
-
-    /// <summary>--no-cache.</summary>
-    public bool NoCache { get; init; }
-
-    /// <summary>--script-timeout: how long the film's script may run.</summary>
-    public TimeSpan RunTimeout { get; init; } = Hosting.FilmCheckOptions.DefaultRunTimeout;
+    /// <summary>The command line of <c>plan</c>: each option once, with the setting it stores.</summary>
+    public static CommandSettings<PlanSettings> CommandLine(GlobalOptions global) => new CommandSettings<PlanSettings>(new PlanSettings { Film = string.Empty })
+        .Add(FilmInput.CreateArgument(), (s, v) => s with { Film = v })
+        .Add(new Option<bool>("--json") { Description = "Write the settings log (the resolved plan as JSON) instead of tables." }, (s, v) => s with { Json = v })
+        .Add(global, (s, g) => s with { Global = g });
 }

@@ -7,7 +7,7 @@ namespace CineForge.Cli.Commands.Render;
 /// The render runtime as <c>cineforge render</c> sees it. <see cref="RenderCommand"/> hands it only
 /// films that compiled, passed the analyzers and validated without an error; the renderer does
 /// the work and returns an exit code (<see cref="ExitCodes.Success"/> or <see cref="ExitCodes.RenderFailed"/>).
-/// The build's renderer is chosen in <see cref="FilmRenderers.CreateDefault"/>.
+/// The build's renderers are chosen in <see cref="FilmRenderers.CreateDefault"/>.
 /// </summary>
 public interface IFilmRenderer
 {

@@ -26,12 +26,9 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
     /// <inheritdoc />
     public async Task<int> RenderAsync(RenderRequest request, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(console);
         var output = console.Profile.Out.Writer;
-        if (!TryParseSize(request.Settings.Resolution, out var size))
-        {
-            output.WriteLine($"cineforge: --resolution must be WxH with even numbers ({Recommended.KeyframeResolutions[0]}); got '{request.Settings.Resolution}'.");
-            return ExitCodes.RenderFailed;
-        }
 
         var options = new RenderOptions
         {
@@ -40,8 +37,8 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             LockFile = request.Settings.LockFile is { } lockFile ? Path.GetFullPath(lockFile) : LockPathFor(request),
             Locked = request.Settings.Locked,
             FfmpegPath = request.Settings.Ffmpeg,
-            Resolution = size,
-            Parallelism = Math.Max(1, request.Settings.Parallel),
+            Resolution = request.Settings.Resolution,
+            Parallelism = request.Settings.Parallel,
         };
 
         // --models: the folder is checked before any session exists; a bad one stops the render before any work.
@@ -68,7 +65,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         {
             using (models)
             {
-                production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.NoProgress, display =>
+                production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.Global.NoProgress, display =>
                 {
                     position = new RenderPosition(display);
                     return new FilmProduction(models?.Backends, dispatcher).RenderAsync(request.Film, options, position, cancellationToken);
@@ -89,7 +86,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             output.WriteLine($"cineforge: render failed{(position?.Where is { } where ? " " + where : string.Empty)}: {Describe(ex, request)}");
-            if (request.Settings.Verbose)
+            if (request.Settings.Global.Verbose)
             {
                 output.WriteLine(ex.ToString());
             }
@@ -213,23 +210,5 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         var count = filmsPerScript[request.FilmPath] = filmsPerScript.GetValueOrDefault(request.FilmPath) + 1;
         var stem = Path.Combine(Path.GetDirectoryName(request.FilmPath)!, Path.GetFileNameWithoutExtension(request.FilmPath));
         return count == 1 ? stem + ".lock.json" : $"{stem}.{FilmRenderer.FolderName(request.Film)}.lock.json";
-    }
-
-    private static bool TryParseSize(string? text, out FrameSize? size)
-    {
-        size = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        var parts = text.Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0 && w % 2 == 0 && h % 2 == 0)
-        {
-            size = new FrameSize(w, h);
-            return true;
-        }
-
-        return false;
     }
 }
