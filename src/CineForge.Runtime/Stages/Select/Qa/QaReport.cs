@@ -43,7 +43,4 @@ public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, doubl
 
     /// <summary>The score of metric <paramref name="id"/>, or null when it was not measured.</summary>
     public QaScore? this[string id] => Scores.FirstOrDefault(s => s.Id == id);
-
-    /// <summary>Selection score, lower is better: failures first (majors count double), then closeness to the limits.</summary>
-    public double Badness => Scores.Sum(s => (s.Major ? 2 : 1) * (s.Passed ? s.Severity * 0.01 : 1 + s.Severity));
 }
