@@ -4,7 +4,11 @@ namespace CineForge.Finishing;
 /// <param name="Variant">"A" or "B".</param>
 /// <param name="Path">The clip file (any container FFmpeg reads).</param>
 /// <param name="Qa">Measured QA values by QA id ("QA01" → 0.8), in each metric's unit.</param>
-public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<string, double> Qa);
+public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<string, double> Qa)
+{
+    /// <summary>The subject's box in every frame of the clip, from the stage that made it; null when it is not known (then reframing measures the picture).</summary>
+    public CineForge.Runtime.Stages.Animate.SubjectTrack? Subject { get; init; }
+}
 
 /// <summary>The outcome of selection for one shot: the take kept, and the takes it was chosen over.</summary>
 /// <param name="ShotName">The plan's <see cref="Shot.Name"/>.</param>
@@ -12,6 +16,9 @@ public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<s
 /// <param name="Alternates">The other takes rendered for the shot (shown on the contact sheet).</param>
 public sealed record ShotSelection(string ShotName, TakeClip Selected, IReadOnlyList<TakeClip> Alternates)
 {
+    /// <summary>Why the take was kept, as selection said it (<c>B-seed43 kept over A: QA01 flicker 0.61 vs 0.64 (noise 0.005)</c>); null when not known.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>A selection with no alternate take.</summary>
     public ShotSelection(string shotName, TakeClip selected)
         : this(shotName, selected, Array.Empty<TakeClip>())

@@ -100,6 +100,16 @@ public sealed class FinishingPipeline
     internal static IReadOnlyList<QaResult> Qa(FinishingRequest request, EditResult edit, GradeResult grade, SoundResult sound, ExportResult exports)
     {
         var results = new List<QaResult>();
+
+        // The graded cast is judged against the palette and the look's lean on mid-grey: a warm look is the grade's intent.
+        var palette = CineForge.Runtime.Stages.Select.Qa.PaletteIntent.Of(request.Film);
+        if (grade.Plan.Look is { } look)
+        {
+            var grey = new CineForge.Runtime.Imaging.Rgb(0.5, 0.5, 0.5);
+            var through = look.Lut.Apply(grey);
+            palette = palette.And(new(grey.R + (look.Strength * (through.R - grey.R)), grey.G + (look.Strength * (through.G - grey.G)), grey.B + (look.Strength * (through.B - grey.B))));
+        }
+
         for (var i = 0; i < edit.Timeline.Entries.Count; i++)
         {
             var entry = edit.Timeline.Entries[i];
@@ -111,7 +121,7 @@ public sealed class FinishingPipeline
                 }
             }
 
-            results.Add(new QaResult(QaMetrics.ColourCast, entry.Shot.Name + " (graded cast)", grade.After[i].MeanLab.Chroma, "finishing"));
+            results.Add(new QaResult(QaMetrics.ColourCast, entry.Shot.Name + " (graded cast)", palette.Cast(grade.After[i].MeanLab.A, grade.After[i].MeanLab.B), "finishing"));
         }
 
         for (var i = 1; i < grade.After.Count; i++)
@@ -124,6 +134,11 @@ public sealed class FinishingPipeline
         if (exports.MobileContrast is { } contrast)
         {
             results.Add(new QaResult(QaMetrics.MobileContrast, "mobile export", contrast, "finishing"));
+        }
+
+        if (exports.MobileCrop is { } crop)
+        {
+            results.AddRange(crop.SubjectQa());
         }
 
         return results;
@@ -208,7 +223,7 @@ public sealed class FinishingPipeline
                     ["seconds"] = Math.Round(f.Probe.Duration, 4),
                     ["highlightCeiling"] = f.HighlightCeiling,
                 }).ToArray()),
-                ["mobileCrop"] = exports.MobileCrop is { } crop ? new JsonArray(crop.Windows.Select(w => (JsonNode)$"{w.Shot}: x={w.X}").ToArray()) : null,
+                ["mobileCrop"] = exports.MobileCrop is { } crop ? new JsonArray(crop.Windows.Select(w => (JsonNode)crop.Describe(w)).ToArray()) : null,
                 ["codecs"] = new JsonArray(exports.Codecs.Select(c => (JsonNode)c).ToArray()),
             };
         }

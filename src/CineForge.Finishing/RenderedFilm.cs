@@ -25,7 +25,7 @@ public static class RenderedFilm
         return new FinishingRequest
         {
             Film = film,
-            Selections = render.Shots.Select(s => new ShotSelection(s.Name, Take(s.SelectedTake!), s.Takes.Where(t => t.Label != s.Selected).Select(Take).ToList())).ToList(),
+            Selections = render.Shots.Select(s => new ShotSelection(s.Name, Take(s.SelectedTake!), s.Takes.Where(t => t.Label != s.Selected).Select(Take).ToList()) { Reason = s.Report }).ToList(),
             FilmDirectory = Path.GetDirectoryName(script)!,
             OutputDirectory = render.FilmDirectory,
             ScriptPath = script,
@@ -52,5 +52,5 @@ public static class RenderedFilm
         };
     }
 
-    private static TakeClip Take(TakeResult take) => new(take.Label, take.Clip, take.Qa.Scores.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal));
+    private static TakeClip Take(TakeResult take) => new(take.Label, take.Clip, take.Qa.Scores.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal)) { Subject = take.Qa.Subject };
 }

@@ -34,7 +34,7 @@ public static class PublicationChecklist
         new Item("stable-light", "stable motivated light", RuleIds.CF0304, RuleIds.QA09),
         new Item("sound", "contextualized sound", RuleIds.CF0703, RuleIds.QA05),
         new Item("cta", "clear narrative CTA if ad format", RuleIds.CF0506, RuleIds.QA07),
-        new Item("mobile", "validated mobile version", RuleIds.CF0801, RuleIds.QA08),
+        new Item("mobile", "validated mobile version", RuleIds.CF0801, RuleIds.QA08, RuleIds.QA11),
         new Item("archive", "archived source file", RuleIds.CF0802),
     };
 }

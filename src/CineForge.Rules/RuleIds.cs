@@ -56,5 +56,6 @@ public static class RuleIds
     public const string QA08 = nameof(QA08);
     public const string QA09 = nameof(QA09);
     public const string QA10 = nameof(QA10);
+    public const string QA11 = nameof(QA11);
 #pragma warning restore CS1591
 }

@@ -8,7 +8,13 @@ internal static class Chromium
     public static string? Executable { get; } = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);
 
     /// <summary>Loads <paramref name="html"/> and returns the DOM after scripts ran.</summary>
-    public static string DumpDom(string html)
+    public static string DumpDom(string html) => Run(new Uri(html).AbsoluteUri, "--dump-dom");
+
+    /// <summary>Loads <paramref name="url"/> (a fragment scrolls to its section) in a <paramref name="width"/> x <paramref name="height"/> window and saves what it shows to <paramref name="png"/>.</summary>
+    public static void Screenshot(string url, string png, int width, int height) =>
+        Run(url, "--screenshot=" + png, "--window-size=" + width + "," + height, "--hide-scrollbars");
+
+    private static string Run(string url, params string[] what)
     {
         var profile = Path.Combine(Path.GetTempPath(), "cineforge-chromium-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(profile);
@@ -18,8 +24,8 @@ internal static class Chromium
             foreach (var a in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", new Uri(html).AbsoluteUri,
-            })
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=5000",
+            }.Concat(what).Append(url))
             {
                 info.ArgumentList.Add(a);
             }
@@ -30,7 +36,7 @@ internal static class Chromium
             if (!process.WaitForExit(60_000))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("chromium did not finish loading " + html);
+                throw new TimeoutException("chromium did not finish loading " + url);
             }
 
             if (process.ExitCode != 0)

@@ -28,8 +28,10 @@ public sealed class FinishedSyntheticFilm : IDisposable
             Media.Clip("d", 1.0, width: 384, height: 216),
         };
         var alternate = Media.Clip("a-b", 1.5, red: 0.9, width: 384, height: 216);
-        var selections = clips.Select((c, i) => TestFilms.Take("s" + i, c)).ToList();
-        selections[0] = selections[0] with { Alternates = new[] { new TakeClip("B", alternate, new Dictionary<string, double> { [RuleIds.QA04] = 0.95 }) } };
+        // Each take's subject, as a render records it: a box right of centre, drifting a little.
+        var subject = TestFilms.Track(384, 216, 36, n => new(220 + (n * 0.5), 60, 300 + (n * 0.5), 190));
+        var selections = clips.Select((c, i) => TestFilms.Take("s" + i, c, subject: subject)).ToList();
+        selections[0] = selections[0] with { Alternates = new[] { new TakeClip("B", alternate, new Dictionary<string, double> { [RuleIds.QA04] = 0.95 }) }, Reason = "A-seed1 kept over B: QA04 over-sharpness 0.5 vs 0.95 (noise 0.0005)" };
         Request = new FinishingRequest
         {
             Film = Film,
@@ -163,14 +165,15 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
     {
         var html = File.ReadAllText(film.Result.ReportPath);
 
-        foreach (var id in new[] { "checklist", "timeline", "contact", "crops", "qa", "loudness", "colour", "exports", "settings" })
+        foreach (var id in new[] { "checklist", "timeline", "contact", "mobile", "crops", "qa", "loudness", "colour", "exports", "settings" })
         {
             Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("take B", html, StringComparison.Ordinal);
+        Assert.Contains("Selection: A-seed1 kept over B: QA04 over-sharpness 0.5 vs 0.95 (noise 0.0005)", html, StringComparison.Ordinal);
         Assert.Contains(RuleIds.CF0701, html, StringComparison.Ordinal);
-        Assert.Equal(4 + 1 + (4 * 5), Directory.GetFiles(Path.Combine(Path.GetDirectoryName(film.Result.ReportPath)!, "img")).Length);
+        Assert.Equal(4 + 1 + (4 * 5) + (4 * 2), Directory.GetFiles(Path.Combine(Path.GetDirectoryName(film.Result.ReportPath)!, "img")).Length);
     }
 
     [SkippableFact]
@@ -184,7 +187,38 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
         var errors = Regex.Match(dom, "data-render-errors=\"([^\"]*)\"").Groups[1].Value;
         Assert.True(check.Success, "the page's load handler did not run");
         Assert.True(check.Groups[1].Value == "ok", "render errors: " + errors);
-        Assert.Equal("25", Regex.Match(dom, "data-images=\"([0-9]+)\"").Groups[1].Value);
+        // Five takes' stills, five 200% crops and a 16:9 and a 9:16 frame for each of the four shots.
+        Assert.Equal("33", Regex.Match(dom, "data-images=\"([0-9]+)\"").Groups[1].Value);
+    }
+
+    [SkippableFact]
+    public void Report_ShowsEveryShotsNineBySixteenFrameBesideItsSixteenByNine_InHeadlessChromium()
+    {
+        Skip.If(Chromium.Executable is null, "chromium is not installed (apt-get install chromium)");
+        var report = Path.GetDirectoryName(film.Result.ReportPath)!;
+        var html = File.ReadAllText(film.Result.ReportPath);
+        foreach (var (entry, i) in film.Result.Edit.Timeline.Entries.Select((e, i) => (e, i)))
+        {
+            var wide = Probe.ImageSize(Path.Combine(report, "img", $"{i:00}-{entry.Shot.Name}-16x9.jpg"));
+            var tall = Probe.ImageSize(Path.Combine(report, "img", $"{i:00}-{entry.Shot.Name}-9x16.jpg"));
+            Assert.Equal(16.0 / 9, (double)wide.Width / wide.Height, 1);
+            Assert.Equal(9.0 / 16, (double)tall.Width / tall.Height, 1);
+            Assert.Contains($"img/{i:00}-{entry.Shot.Name}-9x16.jpg", html, StringComparison.Ordinal);
+        }
+
+        // The page from the top down to past the 16:9 and 9:16 section (a fragment URL scrolls headless chromium to a blank view).
+        var screenshot = film.Media.PathOf("report-mobile.png");
+        Chromium.Screenshot(new Uri(film.Result.ReportPath).AbsoluteUri, screenshot, 1280, 5000);
+
+        var shot = Probe.ImageSize(screenshot);
+        output.WriteLine($"screenshot of the report down to its 16:9 and 9:16 frames: {screenshot} ({shot.Width}x{shot.Height}, {new FileInfo(screenshot).Length} bytes)");
+        Assert.Equal((1280, 5000), (shot.Width, shot.Height));
+        Assert.True(new FileInfo(screenshot).Length > 50_000, "the screenshot is blank");
+        var kept = Environment.GetEnvironmentVariable("CINEFORGE_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(kept))
+        {
+            File.Copy(screenshot, Path.Combine(kept, "report-mobile.png"), overwrite: true);
+        }
     }
 
     [Fact]

@@ -24,6 +24,13 @@ internal sealed record Probe(string Codec, string PixelFormat, int Width, int He
             audio.ValueKind == JsonValueKind.Undefined ? null : audio.GetProperty("codec_name").GetString());
     }
 
+    /// <summary>Width and height of a still picture (JPEG, PNG).</summary>
+    public static (int Width, int Height) ImageSize(string path)
+    {
+        var parts = Run("-v", "error", "-show_entries", "stream=width,height", "-of", "csv=p=0", path).Trim().Split(',');
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// Highest luma code value over the whole file (signalstats YMAX) of 4x4-pixel block means: the
     /// brightest area, not one pixel of a lossy encoder's ringing at a sharp edge.

@@ -18,6 +18,10 @@ internal static class TestFilms
         return film;
     }
 
-    public static ShotSelection Take(string shot, string path, double qa04 = 0.5) =>
-        new(shot, new TakeClip("A", path, new Dictionary<string, double> { [RuleIds.QA04] = qa04 }));
+    /// <summary>A subject track of <paramref name="frames"/> boxes in a <paramref name="width"/> x <paramref name="height"/> frame.</summary>
+    public static CineForge.Runtime.Stages.Animate.SubjectTrack Track(int width, int height, int frames, Func<int, CineForge.Runtime.Stages.Keyframe.PixelBox> box) =>
+        CineForge.Runtime.Stages.Animate.SubjectTrack.InFrame(width, height, Enumerable.Range(0, frames).Select(box).ToList());
+
+    public static ShotSelection Take(string shot, string path, double qa04 = 0.5, CineForge.Runtime.Stages.Animate.SubjectTrack? subject = null) =>
+        new(shot, new TakeClip("A", path, new Dictionary<string, double> { [RuleIds.QA04] = qa04 }) { Subject = subject });
 }

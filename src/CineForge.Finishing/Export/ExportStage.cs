@@ -121,7 +121,7 @@ public sealed class ExportStage
             {
                 "master: ProRes 422 HQ (prores_aw, yuv422p10le) + PCM 24-bit in .mov: the editing intermediate Debian's FFmpeg encodes fastest at this quality",
                 "web: H.264 High (libx264 veryfast crf 18), yuv420p, +faststart, AAC 192k, 16:9",
-                crop is null ? "mobile: none" : $"mobile: H.264 as web, 9:16 crop {crop.CropWidth}x{crop.CropHeight} scaled to {crop.OutputWidth}x{crop.OutputHeight}, window per shot at the measured subject",
+                crop is null ? "mobile: none" : $"mobile: H.264 as web, 9:16 crop {crop.CropWidth}x{crop.CropHeight} scaled to {crop.OutputWidth}x{crop.OutputHeight}, window following each shot's subject",
             };
             return new ExportResult(folder.Path, files, archived.Select(a => System.IO.Path.Combine(folder.Path, a)).ToList(), crop, measures.MobileContrast, codecs)
             {

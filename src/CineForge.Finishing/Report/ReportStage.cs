@@ -77,7 +77,11 @@ public sealed class ReportStage
                     ReportImages.Still(data.Ffmpeg, take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{i:00}-{entry.Shot.Name}-{take.Variant}.jpg"));
                 }
 
-                ReportImages.Crops(data.Ffmpeg, data.Grade.Stills[i], timeline, data.Edit.Statistics[i].SubjectX, images, $"{i:00}-{entry.Shot.Name}");
+                ReportImages.Crops(data.Ffmpeg, data.Grade.Stills[i], timeline, SubjectAtMiddle(data, i), images, $"{i:00}-{entry.Shot.Name}");
+                if (data.Exports.MobileCrop is { } crop)
+                {
+                    ReportImages.Frames(data.Ffmpeg, data.Grade.Stills[i], crop.Windows[i].XAt(entry.Frames / 2), crop.CropWidth, images, $"{i:00}-{entry.Shot.Name}");
+                }
             }
 
             File.WriteAllText(Path.Combine(staging, "settings.json"), data.SettingsLog);
@@ -94,6 +98,29 @@ public sealed class ReportStage
         }
     }
 
+    // Where the subject is in the still (the shot's middle frame): its box when the render knows it,
+    // else the middle of the mobile window, else the detail's centroid.
+    private static (double X, double Y) SubjectAtMiddle(ReportData data, int i)
+    {
+        var size = data.Edit.Timeline.Size;
+        var frames = data.Edit.Timeline.Entries[i].Frames;
+        if (data.Exports.MobileCrop is { } crop)
+        {
+            var window = crop.Windows[i];
+            return window.Subject is { } boxes
+                ? ((boxes[frames / 2].Left + boxes[frames / 2].Right) / 2, (boxes[frames / 2].Top + boxes[frames / 2].Bottom) / 2)
+                : (window.XAt(frames / 2) + (crop.CropWidth / 2.0), size.Height / 2.0);
+        }
+
+        if (data.Edit.Timeline.Entries[i].Selection.Selected.Subject is { Boxes.Count: > 0 } track)
+        {
+            var box = track.FittedTo(size.Width, size.Height).At(frames / 2);
+            return ((box.Left + box.Right) / 2, (box.Top + box.Bottom) / 2);
+        }
+
+        return (data.Edit.Statistics[i].SubjectX * size.Width, size.Height / 2.0);
+    }
+
     private static IEnumerable<TakeClip> Takes(ShotSelection selection) => new[] { selection.Selected }.Concat(selection.Alternates);
 
     internal static string Html(ReportData data)
@@ -105,11 +132,12 @@ public sealed class ReportStage
             .Append(CultureInfo.InvariantCulture, $"<title>{E(film.Title)} — CineForge report</title><style>{Css}</style></head><body>")
             .Append(CultureInfo.InvariantCulture, $"<header><h1>{E(film.Title)}</h1><p>{E(film.Logline ?? string.Empty)}</p>")
             .Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{timeline.Entries.Count} shots · {N(timeline.Duration)} s · {timeline.Size} · {timeline.Fps} fps · ffmpeg {E(data.Ffmpeg.Version)}</p></header>")
-            .Append("<nav><a href=\"#checklist\">Checklist</a><a href=\"#timeline\">Timeline</a><a href=\"#contact\">Contact sheet</a><a href=\"#crops\">200% crops</a><a href=\"#qa\">QA</a><a href=\"#loudness\">Loudness</a><a href=\"#colour\">Colour continuity</a><a href=\"#exports\">Exports</a><a href=\"#settings\">Settings log</a></nav><main>");
+            .Append("<nav><a href=\"#checklist\">Checklist</a><a href=\"#timeline\">Timeline</a><a href=\"#contact\">Contact sheet</a><a href=\"#mobile\">16:9 and 9:16</a><a href=\"#crops\">200% crops</a><a href=\"#qa\">QA</a><a href=\"#loudness\">Loudness</a><a href=\"#colour\">Colour continuity</a><a href=\"#exports\">Exports</a><a href=\"#settings\">Settings log</a></nav><main>");
 
         Checklist(html, data);
         Timeline(html, data);
         ContactSheet(html, data);
+        MobileFrames(html, data);
         Crops(html, data);
         Qa(html, data);
         Loudness(html, data);
@@ -130,7 +158,7 @@ public sealed class ReportStage
             var (label, css) = entry.State switch
             {
                 ChecklistState.Met => ("met", "pass"),
-                ChecklistState.Failed => ("failed", "fail"),
+                ChecklistState.Failed => ("not met", "fail"),
                 ChecklistState.NotApplicable => ("not applicable", "na"),
                 _ => ("not measured", "na"),
             };
@@ -180,7 +208,9 @@ public sealed class ReportStage
     private static void ContactSheet(StringBuilder html, ReportData data)
     {
         var timeline = data.Edit.Timeline;
-        html.Append("<section id=\"contact\"><h2>Contact sheet</h2><div class=\"sheet\">");
+        html.Append("<section id=\"contact\"><h2>Contact sheet</h2>")
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Between two takes, selection counts the checks one fails and the other passes, then compares {E(string.Join(", ", QaMetrics.SelectionOrder.Select(m => m.Id + " " + m.Short)))} in that order; the first measure whose difference is larger than its noise (measured on re-renders) decides, and a shot where none is says \"tie, A kept\".</p>")
+            .Append("<div class=\"sheet\">");
         for (var i = 0; i < timeline.Entries.Count; i++)
         {
             var entry = timeline.Entries[i];
@@ -189,7 +219,9 @@ public sealed class ReportStage
                 var selected = ReferenceEquals(take, entry.Selection.Selected);
                 var scores = string.Join(" · ", take.Qa.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{q.Key} {N(q.Value)}"));
                 html.Append(CultureInfo.InvariantCulture, $"<figure class=\"{(selected ? "selected" : "alternate")}\"><img src=\"img/{i:00}-{E(entry.Shot.Name)}-{E(take.Variant)}.jpg\" alt=\"{E(entry.Shot.Name)} take {E(take.Variant)}\">")
-                    .Append(CultureInfo.InvariantCulture, $"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small></figcaption></figure>");
+                    .Append(CultureInfo.InvariantCulture, $"<figcaption><b>{E(entry.Shot.Name)}</b> take {E(take.Variant)}{(selected ? " (selected)" : string.Empty)}<br><small>{E(scores)}</small>")
+                    .Append(selected && entry.Selection.Reason is { } reason ? $"<br><small class=\"why\">Selection: {E(reason)}</small>" : string.Empty)
+                    .Append("</figcaption></figure>");
             }
         }
 
@@ -210,6 +242,31 @@ public sealed class ReportStage
             }
 
             html.Append("</div>");
+        }
+
+        html.Append("</section>");
+    }
+
+    private static void MobileFrames(StringBuilder html, ReportData data)
+    {
+        if (data.Exports.MobileCrop is not { } crop)
+        {
+            return;
+        }
+
+        var timeline = data.Edit.Timeline;
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"mobile\"><h2>16:9 and 9:16</h2><p class=\"note\">Each shot's graded middle frame as the web export shows it, with the mobile export's window drawn in yellow, and as the mobile export shows it ({RuleIds.QA11}: the subject inside the window in at least {N(QaMetrics.SubjectInCrop.Limit)}% of a shot's frames).</p>");
+        for (var i = 0; i < timeline.Entries.Count; i++)
+        {
+            var entry = timeline.Entries[i];
+            var window = crop.Windows[i];
+            var inside = crop.SubjectInside(window);
+            var verdict = inside is { } share
+                ? $"<span class=\"{(QaMetrics.SubjectInCrop.Passes(share * 100) ? "pass" : "fail")}\">{RuleIds.QA11} subject inside {N(share * 100)}% of frames</span>"
+                : $"<span class=\"na\">{RuleIds.QA11} not measured: no subject box</span>";
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(entry.Shot.Name)}</h3><div class=\"crops frames\"><figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-16x9.jpg\" alt=\"{E(entry.Shot.Name)} 16:9\"><figcaption>16:9</figcaption></figure>")
+                .Append(CultureInfo.InvariantCulture, $"<figure><img src=\"img/{i:00}-{E(entry.Shot.Name)}-9x16.jpg\" alt=\"{E(entry.Shot.Name)} 9:16\"><figcaption>9:16</figcaption></figure></div>")
+                .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(crop.Describe(window))} · {verdict}</p>");
         }
 
         html.Append("</section>");
@@ -331,7 +388,7 @@ public sealed class ReportStage
         + ".timeline{display:flex;gap:2px;margin:8px 0}.clip{background:#d6eaf8;padding:6px;border-radius:3px;overflow:hidden;font-size:12px;min-width:0}.clip span{display:block;color:#555}"
         + ".beat-setup{background:#d6eaf8}.beat-tension{background:#fadbd8}.beat-decision{background:#fdebd0}.beat-consequence{background:#d5f5e3}.beat-calltoaction{background:#e8daef}"
         + ".track{position:relative;height:22px;border-top:1px dashed #bbb}.marker{position:absolute;top:2px;font-size:11px;white-space:nowrap;color:#884ea0}"
-        + ".sheet,.crops{display:flex;flex-wrap:wrap;gap:10px}figure{margin:0;background:#fff;border:1px solid #ddd;padding:4px}figure img{display:block;max-width:320px;image-rendering:pixelated}.selected{border:2px solid #1e8449}.alternate{opacity:.8}"
+        + ".sheet,.crops{display:flex;flex-wrap:wrap;gap:10px}figure{margin:0;background:#fff;border:1px solid #ddd;padding:4px}figure img{display:block;max-width:320px;image-rendering:pixelated}.frames img{max-width:none}.selected{border:2px solid #1e8449}.why{color:#1f2a36;font-weight:600}.alternate{opacity:.8}"
         + ".chart{width:100%;max-width:560px;height:auto;display:block}.plot{fill:#fff;stroke:#ccc}.series{fill:none;stroke:#2e86c1;stroke-width:1.5}.before{fill:#aab7b8}.after{fill:#2e86c1}.tick{font-size:10px;fill:#555}"
         + ".plotbox{display:inline-block;margin:6px}.swatch{display:inline-block;width:14px;height:14px;border:1px solid #999;margin-right:4px;vertical-align:middle}pre{background:#fff;border:1px solid #ddd;padding:8px;max-height:480px;overflow:auto;font-size:12px}";
 

@@ -66,7 +66,7 @@ public sealed class OnnxKeyframeGenerator : IKeyframeGenerator
         var (width, height) = DrawingSize(canvasWidth, canvasHeight);
         var drawn = pipeline.TextToImage(ImageRequestFor(request, width, height), cancellationToken).Image;
         var canvas = Crop(drawn, canvasWidth, canvasHeight);
-        return new KeyframeImage(canvas, request.Scene.Width, request.Scene.Height, subjects.Locate(canvas, request.Scene.Width, request.Scene.Height));
+        return new KeyframeImage(canvas, request.Scene.Width, request.Scene.Height, subjects.Locate(canvas, request.Scene.Width, request.Scene.Height)) { SubjectKnown = subjects.Measures };
     }
 
     /// <summary>The centre <paramref name="width"/> x <paramref name="height"/> of <paramref name="picture"/>.</summary>

@@ -16,6 +16,9 @@ public sealed class SubjectLocator(DepthEstimator? depth)
     /// <summary>Share of the frame's pixels taken as the subject (the nearest ones).</summary>
     public const double NearestShare = 0.2;
 
+    /// <summary>True when the box is measured (a depth model); false when it is the centre half, a guess.</summary>
+    public bool Measures => depth is not null;
+
     /// <summary>The subject box of <paramref name="canvas"/>, whose centre frame is <paramref name="frameWidth"/> x <paramref name="frameHeight"/>.</summary>
     public PixelBox Locate(RgbImage canvas, int frameWidth, int frameHeight)
     {

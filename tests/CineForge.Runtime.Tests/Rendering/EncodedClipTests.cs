@@ -16,7 +16,8 @@ public sealed class EncodedClipTests
         var take = result.Shots[0].Takes[0];
         var streamed = take.Qa;
 
-        var analyzer = new ClipAnalyzer(TestFilms.Small.Width, TestFilms.Small.Height, new QaContext(24, 0, null));
+        // Judged as the render judged it: QA03 against the film's palette.
+        var analyzer = new ClipAnalyzer(TestFilms.Small.Width, TestFilms.Small.Height, new QaContext(24, 0, null, PaletteIntent.Of(film)));
         var subject = new PixelBox(0, 0, TestFilms.Small.Width / 2.0, TestFilms.Small.Height);
         await FrameReader.ReadAsync(FfmpegTool.Locate(), take.Clip, TestFilms.Small.Width, TestFilms.Small.Height, frame => analyzer.Add(frame, subject));
         var decoded = analyzer.Finish();

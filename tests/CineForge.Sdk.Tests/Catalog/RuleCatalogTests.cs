@@ -87,9 +87,9 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
-    public void QaChecks_CoverQa01ToQa10_WithThresholds()
+    public void QaChecks_CoverQa01ToQa11_WithThresholds()
     {
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"QA{i:00}"), QaMetrics.All.Select(m => m.Id));
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"QA{i:00}"), QaMetrics.All.Select(m => m.Id));
         Assert.True(QaMetrics.StemLoudness.Passes(Loudness.Tolerance));
         Assert.False(QaMetrics.StemLoudness.Passes(Loudness.Tolerance + 0.1));
         Assert.True(QaMetrics.MobileContrast.Passes(QaMetrics.MobileContrast.Limit + 0.01));

@@ -21,7 +21,7 @@ namespace CineForge.Runtime.Stages.Animate;
 public sealed class AnimateStage(IAnimator animator)
 {
     /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
-    public const string AnalyzerVersion = "1";
+    public const string AnalyzerVersion = "2";
 
     /// <summary>The camera path <paramref name="take"/> declares, at <paramref name="size"/>.</summary>
     public static CameraPath PathOf(ShotTake take, FrameSize size) =>
@@ -74,7 +74,7 @@ public sealed class AnimateStage(IAnimator animator)
             .Add("encoding", context.Encoding)
             .Add("ffmpeg", context.Ffmpeg.Version)
             .Hash();
-        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take));
+        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film));
         var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
         return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }
@@ -89,7 +89,7 @@ public sealed class AnimateStage(IAnimator animator)
     {
         QaReport? report = null;
         var path = plan.Request.Path;
-        var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext);
+        var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext, keyframe.SubjectKnown);
         var yuv = new YuvFrame(path.Width, path.Height);
         var reportEvery = Math.Max(1, take.Shot.Fps / 2);
         await context.Store.PutAsync(plan.ClipKey, ".mp4", async temp =>

@@ -12,6 +12,22 @@ namespace CineForge.Runtime.Stages.Keyframe;
 /// <param name="Subject">Where the subject is, in image pixels (QA09 compares it with the rest).</param>
 public sealed record KeyframeImage(RgbImage Image, int FrameWidth, int FrameHeight, PixelBox Subject)
 {
+    /// <summary>
+    /// False when <see cref="Subject"/> is the backend's guess (the centre of the frame) rather than where
+    /// it painted or measured the subject: reframing then measures the picture instead of trusting the box.
+    /// </summary>
+    public bool SubjectKnown { get; init; } = true;
+
+    /// <summary><see cref="Subject"/> in the pixels of the output frame at the centre of the image (the camera at rest).</summary>
+    public PixelBox SubjectInFrame
+    {
+        get
+        {
+            double left = (Image.Width - FrameWidth) / 2.0, top = (Image.Height - FrameHeight) / 2.0;
+            return new PixelBox(Subject.Left - left, Subject.Top - top, Subject.Right - left, Subject.Bottom - top);
+        }
+    }
+
     /// <summary>Overscan on each side as a fraction of the frame size.</summary>
     public const double Overscan = 0.12;
 

@@ -82,7 +82,10 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
 
         var meta = JsonSerializer.Deserialize<KeyframeMeta>(File.ReadAllText(store.PathOf(key, ".keyframe.json")), FilmJson.Options)!;
         using var png = File.OpenRead(store.PathOf(key, ".png"));
-        return new KeyframeImage(PngCodec.Read(png), meta.FrameWidth, meta.FrameHeight, meta.Subject);
+
+        // Records written before the spaces were named hold the canvas box as "subject".
+        var subject = meta.SubjectOnCanvas ?? meta.Subject ?? throw new StageInputMissingException($"Keyframe {key} has no subject box in its record.");
+        return new KeyframeImage(PngCodec.Read(png), meta.FrameWidth, meta.FrameHeight, subject) { SubjectKnown = meta.SubjectKnown ?? true };
     }
 
     /// <summary>
@@ -92,7 +95,7 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
     internal static void Save(ShotContext context, string key, KeyframeImage keyframe)
     {
         var store = context.Store;
-        store.PutText(key, ".keyframe.json", JsonSerializer.Serialize(new KeyframeMeta(keyframe.FrameWidth, keyframe.FrameHeight, keyframe.Subject), FilmJson.Options) + "\n");
+        store.PutText(key, ".keyframe.json", JsonSerializer.Serialize(KeyframeMeta.Of(keyframe), FilmJson.Options) + "\n");
         store.RecordMaker(key, context.Worker);
         AtomicFile.Write(store.PathOf(key, ".png"), temp =>
         {
@@ -101,5 +104,16 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
         });
     }
 
-    private sealed record KeyframeMeta(int FrameWidth, int FrameHeight, PixelBox Subject);
+    /// <summary>
+    /// The keyframe's record. Each box names its space: <c>subjectInFrame</c> in pixels of the
+    /// <c>frameWidth</c> x <c>frameHeight</c> output frame with the camera at rest (the frame sits at the
+    /// canvas centre), <c>subjectOnCanvas</c> in pixels of the <c>canvasWidth</c> x <c>canvasHeight</c>
+    /// picture painted with overscan. The clip's per-frame boxes, after the camera move, travel with its
+    /// QA report (<see cref="Animate.SubjectTrack"/>).
+    /// </summary>
+    internal sealed record KeyframeMeta(int FrameWidth, int FrameHeight, int? CanvasWidth, int? CanvasHeight, PixelBox? SubjectInFrame, PixelBox? SubjectOnCanvas, bool? SubjectKnown, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] PixelBox? Subject = null)
+    {
+        public static KeyframeMeta Of(KeyframeImage keyframe) =>
+            new(keyframe.FrameWidth, keyframe.FrameHeight, keyframe.Image.Width, keyframe.Image.Height, keyframe.SubjectInFrame, keyframe.Subject, keyframe.SubjectKnown);
+    }
 }

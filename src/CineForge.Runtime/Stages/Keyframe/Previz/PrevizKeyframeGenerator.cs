@@ -153,7 +153,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         for (var i = 0; i < cast.Count; i++)
         {
             // Look room: a subject looking left sits right of centre, and the other way round.
-            var lookRoom = scene.Gaze switch { GazeAxis.Left => 0.08, GazeAxis.Right => -0.08, _ => 0 };
+            var lookRoom = ShotTypes.LookRoomOf(scene.Gaze);
             var (u, headV, headRy) = scene.Type switch
             {
                 ShotType.TightPortrait => (0.5 + lookRoom + layout.Range(-0.04, 0.04), layout.Range(0.42, 0.48), 0.3),

@@ -39,10 +39,16 @@ public sealed class ClipAnalyzer
     private int ctaFrames;
     private byte[]? previousLuma;
     private int frames;
+    private readonly List<PixelBox>? subjects;
 
     /// <summary>Creates an analyzer for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
-    public ClipAnalyzer(int width, int height, QaContext context)
+    /// <param name="width">Frame width.</param>
+    /// <param name="height">Frame height.</param>
+    /// <param name="context">What the measurements are judged against.</param>
+    /// <param name="trackSubject">Keep every frame's subject box for the report (<see cref="QaReport.Subject"/>): false when the boxes are a guess.</param>
+    public ClipAnalyzer(int width, int height, QaContext context, bool trackSubject = true)
     {
+        subjects = trackSubject ? [] : null;
         this.width = width;
         this.height = height;
         this.context = context;
@@ -66,6 +72,9 @@ public sealed class ClipAnalyzer
         }
 
         meanLuma.Add(motion.MeanLuma);
+
+        // Hundredths of a pixel: the report stays small and the track exact enough to place a crop.
+        subjects?.Add(new PixelBox(Math.Round(subject.Left, 2), Math.Round(subject.Top, 2), Math.Round(subject.Right, 2), Math.Round(subject.Bottom, 2)));
 
         if (frames % SpatialStride == 0)
         {
@@ -93,7 +102,7 @@ public sealed class ClipAnalyzer
         };
 
         var (a, b) = MeanLab();
-        scores.Add(QaScore.Of(QaMetrics.ColourCast, Math.Sqrt((a * a) + (b * b))));
+        scores.Add(QaScore.Of(QaMetrics.ColourCast, (context.Palette ?? PaletteIntent.Neutral).Cast(a, b)));
         scores.Add(QaScore.Of(QaMetrics.OverSharpness, sharpnessSum / Math.Max(1, spatialFrames)));
         var measured = motions.Count == 0 ? 0 : motions.Average(m => m.MeanDisplacement);
         var implied = Math.Max(context.ImpliedDisplacement, QaMetrics.MotionEnergyFloor * width);
@@ -105,7 +114,10 @@ public sealed class ClipAnalyzer
 
         scores.Add(QaScore.Of(QaMetrics.MobileContrast, mobileSum / Math.Max(1, spatialFrames)));
         scores.Add(QaScore.Of(QaMetrics.BackgroundVsSubject, backgroundRatioSum / Math.Max(1, spatialFrames)));
-        return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames);
+        return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames)
+        {
+            Subject = subjects is null ? null : Animate.SubjectTrack.InFrame(width, height, subjects),
+        };
     }
 
     private double Flicker()

@@ -4,4 +4,5 @@ namespace CineForge.Runtime.Stages.Select.Qa;
 /// <param name="Fps">Frames per second.</param>
 /// <param name="ImpliedDisplacement">Mean frame-to-frame displacement the declared move and strength imply, in output pixels (QA06).</param>
 /// <param name="CtaWindowStart">First frame inside the ad's call-to-action window, or null when the clip is outside it (QA07).</param>
-public sealed record QaContext(int Fps, double ImpliedDisplacement, int? CtaWindowStart);
+/// <param name="Palette">The colours the film asks for (QA03 measures the cast against them); null: none.</param>
+public sealed record QaContext(int Fps, double ImpliedDisplacement, int? CtaWindowStart, PaletteIntent? Palette = null);

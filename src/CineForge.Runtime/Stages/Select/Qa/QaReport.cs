@@ -32,6 +32,9 @@ public sealed record QaScore(string Id, double Value, double Limit, QaBound Boun
 /// <param name="Frames">Frames measured.</param>
 public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, double MeanB, int Frames)
 {
+    /// <summary>The subject's box in every frame measured, in the clip's frame pixels; null when the backend only guessed it.</summary>
+    public Animate.SubjectTrack? Subject { get; init; }
+
     /// <summary>The failing major checks.</summary>
     public IEnumerable<QaScore> MajorFailures => Scores.Where(s => s.Major && !s.Passed);
 
@@ -40,7 +43,4 @@ public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, doubl
 
     /// <summary>The score of metric <paramref name="id"/>, or null when it was not measured.</summary>
     public QaScore? this[string id] => Scores.FirstOrDefault(s => s.Id == id);
-
-    /// <summary>Selection score, lower is better: failures first (majors count double), then closeness to the limits.</summary>
-    public double Badness => Scores.Sum(s => (s.Major ? 2 : 1) * (s.Passed ? s.Severity * 0.01 : 1 + s.Severity));
 }
