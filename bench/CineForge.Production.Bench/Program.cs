@@ -127,7 +127,8 @@ internal sealed class StageClock : IProgress<RenderEvent>
 
     public void Report(RenderEvent value)
     {
-        if (value.IsFinishing)
+        // A stage's first event marks its start; the export's frame counts that follow do not.
+        if (value.IsFinishing && value.Frames == 0)
         {
             lock (marks)
             {
