@@ -182,7 +182,6 @@ public sealed class ExportStage
             return (kept, stills);
         }
 
-        Directory.CreateDirectory(work);
         try
         {
             (IReadOnlyList<ClipStatistics> Statistics, int Read) graded = ([], 0);

@@ -7,18 +7,8 @@ namespace CineForge.Finishing.Media;
 /// <summary>Reads the raw RGB frames FFmpeg writes for measurement, and formats numbers for its arguments.</summary>
 public static class FrameSampler
 {
-    /// <summary>Reads raw RGB24 frames of <paramref name="width"/> x <paramref name="height"/> from <paramref name="stream"/> to its end; <paramref name="onFrame"/> hears the count after each.</summary>
-    public static List<RgbImage> ReadFrames(Stream stream, int width, int height, Action<int>? onFrame = null)
-    {
-        var frames = new List<RgbImage>();
-        foreach (var frame in Frames(stream, width, height))
-        {
-            frames.Add(frame);
-            onFrame?.Invoke(frames.Count);
-        }
-
-        return frames;
-    }
+    /// <summary>Reads raw RGB24 frames of <paramref name="width"/> x <paramref name="height"/> from <paramref name="stream"/> to its end.</summary>
+    public static List<RgbImage> ReadFrames(Stream stream, int width, int height) => Frames(stream, width, height).ToList();
 
     /// <summary>The raw RGB24 frames of <paramref name="stream"/> one at a time, so a measure over a long film holds one frame, not the film.</summary>
     public static IEnumerable<RgbImage> Frames(Stream stream, int width, int height)
