@@ -129,6 +129,55 @@ rule('CF0303', 'Continuity', 'CutChangesTooMuch',
      [('.Seed(1))', '.Seed(1).Gaze(GazeAxis.Left).Contrast(Level.Low).Grain(0.02))'), (WAITS, '{|CF0303:' + WAITS + '.Gaze(GazeAxis.Right).Contrast(Level.High).Grain(0.1)|}')],
      [('.Seed(1))', '.Seed(1).Gaze(GazeAxis.Left).Contrast(Level.Low).Grain(0.02))'), (WAITS, WAITS + '.Gaze((GazeAxis)%s).Contrast(Level.High).Grain(0.1)' % N)], 'ThreeDimensionsChange_ReportsCF0303')
 rule('CF0304', 'Continuity', 'LightAgainstCharter', [(WAITS, '{|CF0304:' + WAITS + '.Light(LightDirection.Right)|}')], [(WAITS, WAITS + '.Light((LightDirection)%s)' % N)], 'LightAgainstCharter_ReportsCF0304')
+NOTE = 'var note = Product.Sheet("Stationery").Material("laid paper").Colour("cream").Shape("sheet of paper").Seed(5);\n'
+rule('CF0305', 'Continuity', 'ProductAgainstSheet', [('Func<Shot, Shot> keep', NOTE + 'Func<Shot, Shot> keep'), ('.Cast(ada)', '.Cast(ada).Products(note)'), (LETTER, '{|CF0305:' + LETTER + '|}')],
+     [('Func<Shot, Shot> keep', NOTE.replace('Sheet("Stationery")', 'Sheet(Environment.UserName)') + 'Func<Shot, Shot> keep'), ('.Cast(ada)', '.Cast(ada).Products(note)')], 'PaperDescribedInItsOwnWords_ReportsCF0305',
+     extra='''
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task ShotsShowingTheSheet_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            ("Func<Shot, Shot> keep", "var note = Product.Sheet(\\"Stationery\\").Colour(\\"cream\\").Shape(\\"sheet of paper\\").Seed(5);\\nFunc<Shot, Shot> keep"),
+            (".Cast(ada)", ".Cast(ada).Products(note)"),
+            ("Shot.MediumAction(ada, \\"tears the envelope open\\")", "Shot.MediumAction(ada, note, \\"tears the letter open\\")"),
+            ("Shot.ObjectDetail(\\"handwritten letter on cream paper\\")", "Shot.ObjectDetail(note)")),
+        kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task ActionNamingTheProductWithoutItsSheet_ReportsCF0305(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            ("Func<Shot, Shot> keep", "var note = Product.Sheet(\\"Note\\").Colour(\\"cream\\").Shape(\\"folded card\\").Seed(5);\\nFunc<Shot, Shot> keep"),
+            (".Cast(ada)", ".Cast(ada).Products(note)"),
+            ("Shot.MediumAction(ada, \\"tears the envelope open\\").Named(\\"opens\\").Mission(Beat.Decision).Duration(4.5).Motion(0.42).Seed(3)", "{|CF0305:Shot.MediumAction(ada, \\"unfolds the cream card\\").Named(\\"opens\\").Mission(Beat.Decision).Duration(4.5).Motion(0.42).Seed(3)|}")),
+        kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task ShotChangingALockedPart_ReportsCF0305(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            ("Func<Shot, Shot> keep", "var note = Product.Sheet(\\"Stationery\\").Colour(\\"cream\\").Shape(\\"sheet of paper\\").Seed(5);\\nFunc<Shot, Shot> keep"),
+            (".Cast(ada)", ".Cast(ada).Products(note)"),
+            ("Shot.ObjectDetail(\\"handwritten letter on cream paper\\")", "{|CF0305:Shot.ObjectDetail(note.Colour(\\"white\\"))"),
+            (".Seed(4))", ".Seed(4)|})")),
+        kind);
+
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task ObjectDetailWithoutArgument_TakesTheFilmsProduct(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            ("Func<Shot, Shot> keep", "var note = Product.Sheet(\\"Stationery\\").Colour(\\"cream\\").Shape(\\"sheet of paper\\").Seed(5);\\nFunc<Shot, Shot> keep"),
+            (".Cast(ada)", ".Cast(ada).Products(note)"),
+            ("Shot.ObjectDetail(\\"handwritten letter on cream paper\\")", "Shot.ObjectDetail().Action(\\"the letter lies open on the mat\\")")),
+        kind);
+''')
+rule('CF0306', 'Continuity', 'AdWithoutProductSheet', [('.Arc(', '.Format(Format.{|CF0306:Ad("Try it.")|})\n    .Arc(')],
+     [('.Arc(', '.Format(Environment.ProcessorCount > 0 ? Format.Ad("Try it.") : Format.Short())\n    .Arc(')], 'AdWithoutProductSheet_ReportsCF0306',
+     extra='''
+    [Theory, InlineData(SourceKind.Regular), InlineData(SourceKind.Script)]
+    public Task AdWithAProductSheet_NoDiagnostic(SourceKind kind) => Verify.VerifyAsync(
+        CleanFilm.With(
+            (".Arc(", ".Format(Format.Ad(\\"Try it.\\"))\\n    .Arc("),
+            ("Func<Shot, Shot> keep", "var note = Product.Sheet(\\"Card\\").Colour(\\"cream\\").Shape(\\"greeting card\\").Seed(5);\\nFunc<Shot, Shot> keep"),
+            (".Cast(ada)", ".Cast(ada).Products(note)")),
+        kind);
+''')
 rule('CF0401', 'Selection', 'MoreThanTwoVersions', *waits('.Variant("B", v => v.Seed(5)).{|CF0401:Variant("C", v => v.Seed(6))|}', '.Variant("C", v => v.Seed(6))'), 'ThreeVersions_ReportsCF0401')
 R[-1] = R[-1][:4] + ([(WAITS, 'keep(' + WAITS + '.Variant("B", v => v.Seed(5))).Variant("C", v => v.Seed(6))')],) + R[-1][5:]
 rule('CF0402', 'Selection', 'VariantChangesMoreThanOne', *waits('.{|CF0402:Variant("B", v => v.Seed(5).Cfg(5))|}', '.Variant(Environment.UserName, v => v.Seed(5).Cfg(5))'), 'TwoVariables_ReportsCF0402')

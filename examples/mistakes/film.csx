@@ -6,7 +6,7 @@ using CineForge;
 var sam = Character.Sheet("Sam").Face("forties, beard");   // no wardrobe, no seed, not in the cast
 
 return Film.Titled("Everything Wrong")
-    .Format(Format.Ad(cta: "Buy now."))                     // an ad with no CTA shot
+    .Format(Format.Ad(cta: "Buy now."))                     // an ad with no CTA shot and no product sheet
     .Shot(Shot.TightPortrait(sam)                           // no mission, no seed
         .Duration(12)                                       // generating too long
         .Fps(30)

@@ -17,6 +17,9 @@ public sealed class FixHint
     /// <summary>Property: the duration of each part of a split clip, in seconds.</summary>
     public const string PartSeconds = nameof(PartSeconds);
 
+    /// <summary>Property: the expression that names the product's sheet where the film adds it (<c>serum</c> in <c>Products(serum)</c>).</summary>
+    public const string Product = nameof(Product);
+
     private FixHint(ImmutableDictionary<string, string?> properties) => Properties = properties;
 
     internal ImmutableDictionary<string, string?> Properties { get; }
@@ -24,6 +27,8 @@ public sealed class FixHint
     internal static FixHint ReplaceArgument(string constant) => new(ImmutableDictionary<string, string?>.Empty.Add(Replacement, constant));
 
     internal FixHint With(string property, string? value) => new(Properties.SetItem(property, value));
+
+    internal static FixHint ShowProduct(string sheet) => new(ImmutableDictionary<string, string?>.Empty.Add(Product, sheet));
 
     internal static FixHint SeedFrom(string? shotName) => new(ImmutableDictionary<string, string?>.Empty.Add(ShotName, shotName));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CineForge.CodeFixes.Continuity;
 using CineForge.CodeFixes.Grade;
 using CineForge.CodeFixes.Keyframe;
 using CineForge.CodeFixes.Motion;
@@ -14,5 +15,6 @@ public static class CineForgeCodeFixes
         new AddSeedCodeFix(),
         new ReplaceArgumentCodeFix(),
         new SplitClipCodeFix(),
-        new ReorderGradeCodeFix());
+        new ReorderGradeCodeFix(),
+        new ShowProductCodeFix());
 }

@@ -20,6 +20,12 @@ public static class FilmSubjects
     /// <summary>What a <paramref name="type"/> preset called without a subject takes from its film.</summary>
     public static FilmSubject For(ShotType type) => type is ShotType.TightPortrait or ShotType.MediumAction ? FilmSubject.Lead : FilmSubject.BriefSubject;
 
+    /// <summary>
+    /// True when a <paramref name="type"/> preset called without a subject shows the film's product
+    /// (the first of <c>Products(...)</c>) before anything else: the object detail, the product shot of an ad.
+    /// </summary>
+    public static bool TakesProduct(ShotType type) => type == ShotType.ObjectDetail;
+
     /// <summary>"the cast's lead (Cast(...))": the message part of CF0107.</summary>
     public static string Describe(FilmSubject source) => source == FilmSubject.Lead
         ? "the cast's lead (Cast(...))"

@@ -42,6 +42,12 @@ public static class MessageParts
     /// <summary>CF0302: overridden seed.</summary>
     public const string Seed = "seed";
 
+    /// <summary>CF0305: a shot that names the product in its own text instead of showing its sheet.</summary>
+    public static string InOwnWords(string text) => "in its own words ('" + text + "')";
+
+    /// <summary>CF0305: a shot whose product differs from the sheet in a locked part.</summary>
+    public static string OverriddenPart(string part) => "with its own " + part + ", not the sheet's";
+
     /// <summary>CF0304: a shot with no light at all.</summary>
     public const string NoDominantLight = "no dominant light source";
 

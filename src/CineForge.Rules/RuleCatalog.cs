@@ -89,6 +89,14 @@ public static class RuleCatalog
             "{0} has {1}: every shot needs one dominant light source that agrees with the lighting charter",
             "A stable, motivated light is on the publication checklist; contradictory lights are a reason to reject a take.",
             "Give the charter a Light(direction, ...) and keep each shot's Light(...) consistent with it."),
+        new Rule(RuleIds.CF0305, RuleSeverity.Warning, "Shot describes the product against its sheet",
+            "{0} describes product '{1}' {2}: show the product's sheet, whose descriptors stay locked in every shot",
+            "The product is the ad's character: described anew in each shot's words, its colour, shape and reflections drift between the hook and the call to action, and the viewer sees two products. A constant product sheet, injected into every prompt that shows it, fixes it as the character sheet fixes a face.",
+            "Show the sheet instead of describing it: Shot.ObjectDetail(product), Shot.MediumAction(character, product, \"...\") or .Showing(product); change the sheet itself if the product really changes."),
+        new Rule(RuleIds.CF0306, RuleSeverity.Warning, "Ad without a product sheet",
+            "{0} is an ad without a product sheet: each shot describes the product anew",
+            "An ad sells one product, and quality control asks for the same bottle, the same colour and the same reflections in every shot: that needs the product locked like the cast.",
+            "Declare Product.Sheet(name).Material(...).Colour(...).Shape(...).Label(...).Finish(...).Highlight(...).Seed(n), add it with Products(...), and show it in the product shots."),
 
         // CF04 selection
         new Rule(RuleIds.CF0401, RuleSeverity.Warning, "More than two versions kept",

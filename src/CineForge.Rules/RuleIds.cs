@@ -21,6 +21,8 @@ public static class RuleIds
     public const string CF0302 = nameof(CF0302);
     public const string CF0303 = nameof(CF0303);
     public const string CF0304 = nameof(CF0304);
+    public const string CF0305 = nameof(CF0305);
+    public const string CF0306 = nameof(CF0306);
     public const string CF0401 = nameof(CF0401);
     public const string CF0402 = nameof(CF0402);
     public const string CF0403 = nameof(CF0403);
@@ -57,5 +59,6 @@ public static class RuleIds
     public const string QA09 = nameof(QA09);
     public const string QA10 = nameof(QA10);
     public const string QA11 = nameof(QA11);
+    public const string QA12 = nameof(QA12);
 #pragma warning restore CS1591
 }

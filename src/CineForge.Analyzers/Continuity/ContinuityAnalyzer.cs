@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CineForge.Analyzers.Continuity;
 
-/// <summary>CF0301–CF0304: <see cref="RuleIds"/>.</summary>
+/// <summary>CF0301–CF0306: <see cref="RuleIds"/>.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContinuityAnalyzer : PlanAnalyzer
 {
@@ -58,6 +58,7 @@ public sealed class ContinuityAnalyzer : PlanAnalyzer
                 }
             }
 
+            Products(site, placed);
             var charter = film.Charter.LightDirection;
             if (shot.Light.IsKnown && charter.IsKnown && ContinuityRules.Light(shot.Light.Value, charter.Value) is { } light)
             {
@@ -70,6 +71,58 @@ public sealed class ContinuityAnalyzer : PlanAnalyzer
             }
 
             previous = placed;
+        }
+
+        if (film.Kind.IsKnown && film.Products.IsKnown && ProductRules.Sheet(film.Kind.Value, film.Products.Value.Length) is { } noSheet)
+        {
+            site.Report(noSheet, film.Kind.Source ?? site.Anchor);
+        }
+    }
+
+    /// <summary>
+    /// CF0305 on one placed shot: a product of the film that the shot names in its own words without
+    /// showing its sheet (the fix shows the sheet), or shows with a locked part changed.
+    /// </summary>
+    private static void Products(FilmSite site, PlacedShot placed)
+    {
+        var shot = placed.Shot;
+        if (!site.Film.Products.IsKnown || !shot.Products.IsKnown)
+        {
+            return;
+        }
+
+        foreach (var sheet in site.Film.Products.Value)
+        {
+            var shape = sheet.Part("shape");
+            if (!sheet.Name.IsKnown || !shape.IsKnown)
+            {
+                continue;
+            }
+
+            var naming = ProductRules.NamingWords(sheet.Name.Value, shape.Value);
+            var shown = shot.Products.Value.FirstOrDefault(p => p.Name.IsKnown && string.Equals(p.Name.Value, sheet.Name.Value, StringComparison.Ordinal));
+            var named = shot.Subject is { IsKnown: true } subject && ProductRules.Names(subject.Value, naming) ? subject : shot.Action;
+            if (shot.Subject.IsKnown && named.IsKnown && shot.Products.Value.All(p => p.Name.IsKnown)
+                && ProductRules.Described(sheet.Name.Value, naming, shown is not null, named.Value) is { } described)
+            {
+                if (sheet.Source is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax variable)
+                {
+                    site.ReportOn(described, placed, FixHint.ShowProduct(variable.Identifier.ValueText));
+                }
+                else
+                {
+                    site.ReportOn(described, placed);
+                }
+            }
+
+            if (shown is not null && sheet.Parts is not null && shown.Parts is not null)
+            {
+                var changed = ProductRules.Parts.Where(part => Differs(sheet.Part(part), shown.Part(part)));
+                foreach (var part in ProductRules.Overrides(sheet.Name.Value, changed.ToList()))
+                {
+                    site.ReportOn(part, placed);
+                }
+            }
         }
     }
 

@@ -11,6 +11,18 @@ internal sealed record CharacterModel(Known<string> Name, Known<string?> Face, K
     public static readonly CharacterModel Unknown = new(default, default, default, default, default, default, default);
 }
 
+/// <summary>
+/// A product sheet: its name, and each locked part it sets (<see cref="CineForge.Rules.ProductRules.Parts"/>'s names) with
+/// its text when constant; null when the chain is not known. <see cref="Source"/> is the expression it was read from.
+/// </summary>
+internal sealed record ProductModel(Known<string> Name, ImmutableDictionary<string, Known<string?>>? Parts, SyntaxNode? Source)
+{
+    public static readonly ProductModel Unknown = new(default, null, null);
+
+    /// <summary>The text of a part: known null when the sheet does not set it, unknown when the chain is not known.</summary>
+    public Known<string?> Part(string part) => Parts is null ? Known<string?>.Unknown : Parts.TryGetValue(part, out var value) ? value : Known<string?>.Of(null);
+}
+
 internal sealed record KeyframeModel(Known<int> Width, Known<int> Height, Known<int> Steps, Known<double> Cfg, Known<Sampler> Sampler, Known<double> Denoise)
 {
     public static readonly KeyframeModel Unknown = new(default, default, default, default, default, default);
@@ -34,6 +46,11 @@ internal sealed record ShotModel
     public Known<string?> Subject { get; init; }
 
     public Known<ImmutableArray<CharacterModel>> Characters { get; init; }
+
+    public Known<ImmutableArray<ProductModel>> Products { get; init; }
+
+    /// <summary>The shot's one gesture (MediumAction's action, .Action(...)).</summary>
+    public Known<string?> Action { get; init; }
 
     public Known<double> Duration { get; init; }
 
@@ -127,6 +144,8 @@ internal sealed record FilmModel
     public CharterModel Charter { get; init; } = CharterModel.Unknown;
 
     public Known<ImmutableArray<CharacterModel>> Cast { get; init; }
+
+    public Known<ImmutableArray<ProductModel>> Products { get; init; }
 
     /// <summary>The shots in timeline order; a persistent list, because every .Shot(...) of a long film keeps the film before it.</summary>
     public Known<ImmutableList<PlacedShot>> Shots { get; init; }

@@ -211,6 +211,58 @@ internal sealed class PlanReader
         return character;
     }
 
+    public ProductModel Product(IOperation operation, SemanticModel model, CancellationToken cancellationToken, int depth = 0)
+    {
+        operation = Ops.Strip(operation);
+        if (Recall(operation.Syntax) is ProductModel hit)
+        {
+            return hit;
+        }
+
+        var calls = new Stack<IInvocationOperation>();
+        var current = operation;
+        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.ProductExtensions) && Ops.Receiver(invocation) is { } receiver)
+        {
+            calls.Push(invocation);
+            current = receiver;
+        }
+
+        var product = current switch
+        {
+            IInvocationOperation sheet when Types.Method(sheet.TargetMethod).Kind == SdkMethod.ProductSheet =>
+                new ProductModel(NonNull(Ops.Text(Ops.Argument(sheet, "name"), sheet.Syntax)), ImmutableDictionary<string, Known<string?>>.Empty, null),
+            _ when depth < MaxVariableDepth && variables.InitialValue(current, model, cancellationToken) is { } initial && SdkTypes.Is(initial.Type, Types.Product) => Product(initial, model, cancellationToken, depth + 1),
+            _ => ProductModel.Unknown,
+        };
+        while (calls.Count > 0 && product.Parts is not null)
+        {
+            var call = calls.Pop();
+            var bound = Types.Method(call.TargetMethod);
+            if (bound.Kind != SdkMethod.ProductPart)
+            {
+                product = ProductModel.Unknown;
+                break;
+            }
+
+            // Every setter rejects empty text, so a call sets its part even when its argument is not a constant (its text is then unknown).
+            var argument = Ops.Argument(call, call.TargetMethod.Parameters[call.TargetMethod.IsExtensionMethod ? 1 : 0].Name);
+            var value = argument?.ConstantValue is { HasValue: true, Value: { } constant }
+                ? Known<string?>.Of(System.Convert.ToString(constant, System.Globalization.CultureInfo.InvariantCulture), call.Syntax)
+                : Known<string?>.Unknown;
+            product = product with { Parts = product.Parts.SetItem(ProductRules.Parts[bound.Value], value) };
+        }
+
+        product = product with { Source = operation.Syntax };
+        Remember(operation.Syntax, product);
+        return product;
+    }
+
+    private ImmutableArray<ProductModel>? Products(IOperation? value, SemanticModel model, int depth, CancellationToken cancellationToken)
+    {
+        var elements = Ops.Params(value);
+        return elements.IsDefault ? null : elements.Select(e => Product(e, model, cancellationToken, depth)).ToImmutableArray();
+    }
+
     private object? Recall(SyntaxNode node)
     {
         lock (memo)
@@ -256,11 +308,21 @@ internal sealed class PlanReader
             characters = Characters(many, model, depth, cancellationToken) ?? default;
         }
 
+        var products = ImmutableArray<ProductModel>.Empty;
+        if (Ops.Argument(preset, "product") is { } shown)
+        {
+            products = ImmutableArray.Create(Product(shown, model, cancellationToken, depth));
+        }
+
         var subjectText = subject is null ? Known<string?>.Of(null) : Ops.Text(subject, preset.Syntax);
         var name = Known<string>.Unknown;
         if (subjectText.IsKnown && subjectText.Value is not null)
         {
             name = Known<string>.Of(ShotNames.From(subjectText.Value));
+        }
+        else if (type == ShotType.ObjectDetail && products.Length == 1)
+        {
+            name = products[0].Name.IsKnown ? Known<string>.Of(ShotNames.From(products[0].Name.Value + " " + spec.DisplayName)) : Known<string>.Unknown;
         }
         else if (subject is null && !characters.IsDefault && characters.All(c => c.Name.IsKnown))
         {
@@ -273,6 +335,8 @@ internal sealed class PlanReader
             Type = Known<ShotType>.Of(type.Value),
             Subject = subjectText,
             Characters = characters.IsDefault ? default : Known<ImmutableArray<CharacterModel>>.Of(characters),
+            Products = Known<ImmutableArray<ProductModel>>.Of(products),
+            Action = Ops.Argument(preset, "action") is { } action ? Ops.Text(action, preset.Syntax) : Known<string?>.Of(null),
             Duration = Known<double>.Of(spec.DefaultDuration),
             Motion = Known<double>.Of(spec.DefaultMotion),
             Seed = Known<int?>.Of(null),
@@ -348,6 +412,11 @@ internal sealed class PlanReader
             case SdkMethod.ShotFeaturing:
                 var added = Characters(Arg("characters"), model, depth, cancellationToken);
                 return shot with { Characters = shot.Characters.IsKnown && added is { } list ? Known<ImmutableArray<CharacterModel>>.Of(shot.Characters.Value.AddRange(list), source) : default };
+            case SdkMethod.ShotShowing:
+                var shown = Products(Arg("products"), model, depth, cancellationToken);
+                return shot with { Products = shot.Products.IsKnown && shown is { } more ? Known<ImmutableArray<ProductModel>>.Of(shot.Products.Value.AddRange(more), source) : default };
+            case SdkMethod.ShotAction:
+                return shot with { Action = Ops.Text(Arg("action"), source) };
             case SdkMethod.ShotKeyframe:
                 return shot with { Keyframe = Ops.Lambda(Arg("configure")) is { } keyframe ? Keyframe(keyframe.Result, keyframe.Parameter, shot.Keyframe) : KeyframeModel.Unknown };
             case SdkMethod.ShotTemporalConsistency:
@@ -452,6 +521,7 @@ internal sealed class PlanReader
         Intention = Known<ImmutableArray<bool>>.Of(ImmutableArray.CreateRange(Enumerable.Repeat(false, BriefLines.IntentionAnswers.Count))),
         Charter = CharterModel.Empty,
         Cast = Known<ImmutableArray<CharacterModel>>.Of(ImmutableArray<CharacterModel>.Empty),
+        Products = Known<ImmutableArray<ProductModel>>.Of(ImmutableArray<ProductModel>.Empty),
         Shots = Known<ImmutableList<PlacedShot>>.Of(ImmutableList<PlacedShot>.Empty),
         Grade = Known<ImmutableArray<GradeStepModel>>.Of(ImmutableArray<GradeStepModel>.Empty),
         Sound = SoundModel.Empty,
@@ -480,6 +550,9 @@ internal sealed class PlanReader
             case SdkMethod.FilmCast:
                 var cast = Characters(Arg("characters"), model, depth, cancellationToken);
                 return GiveWaiting(film with { Cast = film.Cast.IsKnown && cast is { } members ? Known<ImmutableArray<CharacterModel>>.Of(film.Cast.Value.AddRange(members), source) : default });
+            case SdkMethod.FilmProducts:
+                var products = Products(Arg("products"), model, depth, cancellationToken);
+                return GiveWaiting(film with { Products = film.Products.IsKnown && products is { } sheets ? Known<ImmutableArray<ProductModel>>.Of(film.Products.Value.AddRange(sheets), source) : default });
             case SdkMethod.FilmShot:
                 return film with { Shots = Place(film, Arg("shot") is { } one ? ImmutableArray.Create(one) : default, model, depth, cancellationToken) };
             case SdkMethod.FilmShots:
@@ -514,14 +587,27 @@ internal sealed class PlanReader
     /// <summary>The SDK's ShotSubjects on the model: a preset called without a subject takes the film's lead or brief subject (<see cref="FilmSubjects"/>).</summary>
     private static ShotModel Give(FilmModel film, ShotModel shot)
     {
-        if (!shot.SubjectFromFilm.Is(true) || !shot.Type.IsKnown || !shot.Characters.IsKnown)
+        if (!shot.SubjectFromFilm.Is(true) || !shot.Type.IsKnown || !shot.Characters.IsKnown || !shot.Products.IsKnown)
         {
             return shot;
         }
 
-        if (shot.Characters.Value.Length > 0)
+        if (shot.Characters.Value.Length > 0 || shot.Products.Value.Length > 0)
         {
             return shot with { SubjectFromFilm = Known<bool>.Of(false) };
+        }
+
+        if (FilmSubjects.TakesProduct(shot.Type.Value))
+        {
+            if (!film.Products.IsKnown)
+            {
+                return shot with { SubjectFromFilm = default, Products = default, Subject = default };
+            }
+
+            if (film.Products.Value.Length > 0)
+            {
+                return shot with { SubjectFromFilm = Known<bool>.Of(false), Products = Known<ImmutableArray<ProductModel>>.Of(ImmutableArray.Create(film.Products.Value[0])) };
+            }
         }
 
         switch (FilmSubjects.For(shot.Type.Value))

@@ -13,13 +13,16 @@ internal enum SdkMethod
     Unknown = 0,
 
     ShotPreset, ShotNamed, ShotDuration, ShotMotion, ShotSeed, ShotFps, ShotCamera, ShotLight, ShotGaze, ShotGrain, ShotContrast, ShotMission,
-    ShotFeaturing, ShotKeyframe, ShotTemporalConsistency, ShotNoise, ShotVariant, ShotCorrect, ShotWearing, ShotFace,
+    ShotFeaturing, ShotShowing, ShotAction, ShotKeyframe, ShotTemporalConsistency, ShotNoise, ShotVariant, ShotCorrect, ShotWearing, ShotFace,
 
     /// <summary>A shot setter no rule reads (the prompt's words): the shot is unchanged.</summary>
     ShotNoRule,
 
-    FilmTitled, FilmLogline, FilmFormat, FilmArc, FilmBrief, FilmIntention, FilmCharter, FilmCast, FilmShot, FilmShots, FilmGrade, FilmSound, FilmExport,
+    FilmTitled, FilmLogline, FilmFormat, FilmArc, FilmBrief, FilmIntention, FilmCharter, FilmCast, FilmProducts, FilmShot, FilmShots, FilmGrade, FilmSound, FilmExport,
     CharacterSheet, CharacterFace, CharacterWardrobe, CharacterSeed,
+
+    /// <summary>A product sheet's setter: its value is the index of the part it sets in ProductRules.Parts.</summary>
+    ProductSheet, ProductPart,
     FormatKind,
     KeyframeResolution, KeyframeSteps, KeyframeCfg, KeyframeSampler, KeyframeDenoise,
     VariantSetting,
@@ -57,6 +60,7 @@ internal static class SdkMethods
     private const string ShotX = "CineForge.ShotExtensions";
     private const string FilmX = "CineForge.FilmExtensions";
     private const string CharacterX = "CineForge.CharacterExtensions";
+    private const string ProductX = "CineForge.ProductExtensions";
     private const string KeyframeX = "CineForge.KeyframeSettingsExtensions";
     private const string VariantX = "CineForge.VariantChangesExtensions";
     private const string GradeX = "CineForge.GradeChainExtensions";
@@ -85,9 +89,10 @@ internal static class SdkMethods
         (ShotX, "Contrast", SdkMethod.ShotContrast, 0),
         (ShotX, "Mission", SdkMethod.ShotMission, 0),
         (ShotX, "Feels", SdkMethod.ShotNoRule, 0),
-        (ShotX, "Action", SdkMethod.ShotNoRule, 0),
+        (ShotX, "Action", SdkMethod.ShotAction, 0),
         (ShotX, "FocalLength", SdkMethod.ShotNoRule, 0),
         (ShotX, "Featuring", SdkMethod.ShotFeaturing, 0),
+        (ShotX, "Showing", SdkMethod.ShotShowing, 0),
         (ShotX, "Keyframe", SdkMethod.ShotKeyframe, 0),
         (ShotX, "TemporalConsistency", SdkMethod.ShotTemporalConsistency, 0),
         (ShotX, "Noise", SdkMethod.ShotNoise, 0),
@@ -103,6 +108,7 @@ internal static class SdkMethods
         (FilmX, "Intention", SdkMethod.FilmIntention, 0),
         (FilmX, "Charter", SdkMethod.FilmCharter, 0),
         (FilmX, "Cast", SdkMethod.FilmCast, 0),
+        (FilmX, "Products", SdkMethod.FilmProducts, 0),
         (FilmX, "Shot", SdkMethod.FilmShot, 0),
         (FilmX, "Shots", SdkMethod.FilmShots, 0),
         (FilmX, "Grade", SdkMethod.FilmGrade, 0),
@@ -112,6 +118,7 @@ internal static class SdkMethods
         (CharacterX, "Face", SdkMethod.CharacterFace, 0),
         (CharacterX, "Wardrobe", SdkMethod.CharacterWardrobe, 0),
         (CharacterX, "Seed", SdkMethod.CharacterSeed, 0),
+        ("CineForge.Product", "Sheet", SdkMethod.ProductSheet, 0),
         ("CineForge.Format", "Short", SdkMethod.FormatKind, (int)FilmKind.Short),
         ("CineForge.Format", "Ad", SdkMethod.FormatKind, (int)FilmKind.Ad),
         (KeyframeX, "Resolution", SdkMethod.KeyframeResolution, 0),
@@ -147,6 +154,7 @@ internal static class SdkMethods
         (CharterX, "Palette", SdkMethod.CharterPalette, 0),
         (CharterX, "Prohibit", SdkMethod.CharterProhibit, 0),
     }
+        .Concat(ProductRules.Parts.Select((part, index) => (ProductX, ProductSetter(part), SdkMethod.ProductPart, index)))
         .Concat(BriefSetters.Select((name, line) => (BriefX, name, SdkMethod.BriefLine, line)))
         .Concat(IntentionSetters.Select((name, line) => (IntentionX, name, SdkMethod.IntentionLine, line)))
         .ToList();
@@ -158,6 +166,9 @@ internal static class SdkMethods
     private static string[] BriefSetters => new[] { "Subject", "Emotion", "Place", "Time", "Weather", "ShotType", "FocalLength", "CameraMovement", "Palette", "Texture", "Prohibition", "Role" };
 
     private static string[] IntentionSetters => new[] { "Feels", "ViewerUnderstands", "DominantLight", "PlausibleCamera", "EmotionalDetail" };
+
+    /// <summary>The Product setter of a part: "colour" is set by Colour(...).</summary>
+    private static string ProductSetter(string part) => char.ToUpperInvariant(part[0]) + part.Substring(1);
 
     /// <summary>The variant setting a <see cref="SdkMethod.VariantSetting"/> value stands for (<see cref="VariantSettings.Names"/>' spelling).</summary>
     public static string VariantSetting(int value) => VariantSettings.Names[value];

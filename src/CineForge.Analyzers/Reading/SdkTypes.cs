@@ -14,10 +14,12 @@ internal sealed class SdkTypes
         Shot = sdkType("CineForge.Shot")!;
         Film = sdkType("CineForge.Film")!;
         Character = sdkType("CineForge.Character");
+        Product = sdkType("CineForge.Product");
         Format = sdkType("CineForge.Format");
         ShotExtensions = sdkType("CineForge.ShotExtensions");
         FilmExtensions = sdkType("CineForge.FilmExtensions");
         CharacterExtensions = sdkType("CineForge.CharacterExtensions");
+        ProductExtensions = sdkType("CineForge.ProductExtensions");
         KeyframeExtensions = sdkType("CineForge.KeyframeSettingsExtensions");
         VariantExtensions = sdkType("CineForge.VariantChangesExtensions");
         GradeExtensions = sdkType("CineForge.GradeChainExtensions");
@@ -37,6 +39,8 @@ internal sealed class SdkTypes
 
     public INamedTypeSymbol? Character { get; }
 
+    public INamedTypeSymbol? Product { get; }
+
     public INamedTypeSymbol? Format { get; }
 
     public INamedTypeSymbol? ShotExtensions { get; }
@@ -44,6 +48,8 @@ internal sealed class SdkTypes
     public INamedTypeSymbol? FilmExtensions { get; }
 
     public INamedTypeSymbol? CharacterExtensions { get; }
+
+    public INamedTypeSymbol? ProductExtensions { get; }
 
     public INamedTypeSymbol? KeyframeExtensions { get; }
 

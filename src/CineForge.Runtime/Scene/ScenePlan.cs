@@ -17,6 +17,7 @@ namespace CineForge.Runtime.Scene;
 /// <param name="Light">Dominant light direction: key light and shadows.</param>
 /// <param name="Palette">Set colours, from the charter's (or brief's) palette.</param>
 /// <param name="Cast">The characters in the shot.</param>
+/// <param name="Product">The product the shot shows, drawn from its sheet; null when the shot shows none (an object detail then draws its own words).</param>
 /// <param name="Gaze">Where the subject looks.</param>
 /// <param name="Interior">True for a room (a wall and a window), false for an exterior (a sky).</param>
 /// <param name="Seed">The take's seed: varies the layout.</param>
@@ -30,6 +31,7 @@ public sealed record ScenePlan(
     LightDirection Light,
     IReadOnlyList<Rgb> Palette,
     IReadOnlyList<CharacterLook> Cast,
+    ProductLook? Product,
     GazeAxis Gaze,
     bool Interior,
     long Seed)
@@ -39,7 +41,7 @@ public sealed record ScenePlan(
     {
         var shot = take.Shot;
         var palette = ColourWords.Palette(film.Charter.Palette ?? film.Brief.Palette ?? "cream slate");
-        var subject = shot.Subject ?? shot.Action ?? string.Join(" ", shot.Characters.Select(c => c.Name));
+        var subject = shot.Subject ?? shot.Action ?? string.Join(" ", shot.Characters.Select(c => c.Name).Concat(shot.Products.Select(p => p.Name)));
         return new ScenePlan(
             width,
             height,
@@ -50,6 +52,7 @@ public sealed record ScenePlan(
             shot.Light ?? film.Charter.LightDirection ?? LightDirection.Front,
             palette,
             shot.Characters.Select(c => CharacterLook.Of(film.CastMember(c.Name) ?? c, shot.WardrobeOverride)).ToList(),
+            shot.Products.Count > 0 ? ProductLook.Of(shot.Products[0]) : null,
             shot.Gaze ?? GazeAxis.Camera,
             IsInterior(film.Brief.Place, subject),
             take.Seed);

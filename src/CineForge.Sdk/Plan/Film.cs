@@ -30,6 +30,9 @@ public sealed record Film
     /// <summary>Character sheets.</summary>
     public ValueList<Character> Cast { get; init; } = ValueList<Character>.Empty;
 
+    /// <summary>Product sheets: what an ad sells, locked like the cast.</summary>
+    public ValueList<Product> Products { get; init; } = ValueList<Product>.Empty;
+
     /// <summary>Shots, in timeline order.</summary>
     public ValueList<Shot> Shots { get; init; } = ValueList<Shot>.Empty;
 
@@ -50,6 +53,9 @@ public sealed record Film
 
     /// <summary>The cast member called <paramref name="name"/>, or null.</summary>
     public Character? CastMember(string name) => Cast.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The product sheet called <paramref name="name"/>, or null.</summary>
+    public Product? ProductSheet(string name) => Products.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 }
 
 /// <summary>Fluent setters and services of <see cref="Film"/>.</summary>
@@ -75,6 +81,9 @@ public static partial class FilmExtensions
 
     /// <summary>Adds character sheets to the cast.</summary>
     public static Film Cast(this Film film, params Character[] characters) => ShotSubjects.GiveWaiting(film with { Cast = film.Cast.AddRange(characters.Select(c => Guard.NotNull(c, nameof(characters)))) });
+
+    /// <summary>Adds product sheets: what the film sells, locked in every shot that shows it.</summary>
+    public static Film Products(this Film film, params Product[] products) => ShotSubjects.GiveWaiting(film with { Products = film.Products.AddRange(products.Select(p => Guard.NotNull(p, nameof(products)))) });
 
     /// <summary>Appends a shot to the timeline. A preset called without a subject takes the film's (<see cref="Rules.FilmSubjects"/>).</summary>
     public static Film Shot(this Film film, Shot shot) => film with { Shots = film.Shots.Add(ShotSubjects.Give(film, Guard.NotNull(shot, nameof(shot)))) };

@@ -20,6 +20,9 @@ public sealed record Shot
     /// <summary>Characters in the shot (their sheets are injected into the prompt).</summary>
     public ValueList<Character> Characters { get; init; } = ValueList<Character>.Empty;
 
+    /// <summary>Products the shot shows (their sheets are injected into the prompt).</summary>
+    public ValueList<Product> Products { get; init; } = ValueList<Product>.Empty;
+
     /// <summary>Duration in seconds (3–5, hard maximum 5).</summary>
     public double Duration { get; init; }
 
@@ -103,7 +106,10 @@ public sealed record Shot
     /// <summary>A medium action shot of <paramref name="character"/> doing <paramref name="action"/>: 4.5 s, motion 0.48.</summary>
     public static Shot MediumAction(Character character, string action) => Preset(ShotType.MediumAction, null, Guard.NotNull(character, nameof(character))) with { Action = Guard.Text(action, nameof(action)) };
 
-    /// <summary>A medium action shot of the film's lead (the first of its cast), given when the shot is added; <c>.Action(...)</c> names the gesture.</summary>
+    /// <summary>A medium action shot of <paramref name="character"/> using <paramref name="product"/>: the product's sheet is injected into the prompt.</summary>
+    public static Shot MediumAction(Character character, Product product, string action) => MediumAction(character, action) with { Products = ValueList.Of(Guard.NotNull(product, nameof(product))) };
+
+    /// <summary>A medium action shot of the film's lead (the first of its cast) and its product (the first of its products), given when the shot is added; <c>.Action(...)</c> names the gesture.</summary>
     public static Shot MediumAction() => FromFilm(ShotType.MediumAction);
 
     /// <summary>A medium action shot of a subject described in words.</summary>
@@ -115,7 +121,10 @@ public sealed record Shot
     /// <summary>A wide ambience shot of the brief's subject, given when the shot is added to the film.</summary>
     public static Shot WideAmbience() => FromFilm(ShotType.WideAmbience);
 
-    /// <summary>An object detail shot of the brief's subject, given when the shot is added to the film.</summary>
+    /// <summary>An object detail shot of <paramref name="product"/>, drawn from its sheet: 3 s, motion 0.28; <c>.Action(...)</c> says what happens to it.</summary>
+    public static Shot ObjectDetail(Product product) => Preset(ShotType.ObjectDetail, null) with { Name = Slug.From(Guard.NotNull(product, nameof(product)).Name + " " + ShotTypes.Of(ShotType.ObjectDetail).DisplayName), Products = ValueList.Of(product) };
+
+    /// <summary>An object detail shot of the film's product (the first of its products), or else of the brief's subject, given when the shot is added to the film.</summary>
     public static Shot ObjectDetail() => FromFilm(ShotType.ObjectDetail);
 
     /// <summary>An object detail shot of <paramref name="material"/> (name the material explicitly): 3 s, motion 0.28.</summary>
@@ -143,6 +152,9 @@ public sealed record Shot
 /// <summary>Fluent setters of <see cref="Shot"/>. Each returns a new shot.</summary>
 public static class ShotExtensions
 {
+    /// <summary>Adds products to the shot: their sheets are injected into the prompt and the previz draws them.</summary>
+    public static Shot Showing(this Shot shot, params Product[] products) => shot with { Products = shot.Products.AddRange(products.Select(p => Guard.NotNull(p, nameof(products)))) };
+
     /// <summary>Renames the shot (output paths use the name).</summary>
     public static Shot Named(this Shot shot, string name) => shot with { Name = Slug.From(Guard.Text(name, nameof(name))) };
 

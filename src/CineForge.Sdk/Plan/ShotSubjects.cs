@@ -4,9 +4,10 @@ namespace CineForge;
 
 /// <summary>
 /// Gives a preset called without a subject (<c>Shot.TightPortrait()</c>) the one its film holds:
-/// the cast's lead or the brief's subject, as <see cref="FilmSubjects"/> says. A film gives it when
-/// the shot is added, and again when it later gets a cast or a brief, so the order of the calls
-/// does not matter.
+/// the cast's lead or the brief's subject, as <see cref="FilmSubjects"/> says, and an object detail
+/// the film's product before the brief's subject. A film gives it when the shot is added, and again
+/// when it later gets a cast, a product or a brief, so the order of the calls does not matter, with
+/// one exception: an object detail given the brief's subject keeps it when a product comes later.
 /// </summary>
 internal static class ShotSubjects
 {
@@ -18,10 +19,15 @@ internal static class ShotSubjects
             return shot;
         }
 
-        // Featuring(...) gave it characters of its own: it takes nothing from the film.
-        if (shot.Subject is not null || shot.Characters.Count > 0)
+        // Featuring(...) or Showing(...) gave it characters or products of its own: it takes nothing from the film.
+        if (shot.Subject is not null || shot.Characters.Count > 0 || shot.Products.Count > 0)
         {
             return shot with { SubjectFromFilm = false };
+        }
+
+        if (FilmSubjects.TakesProduct(shot.Type) && film.Products.Count > 0)
+        {
+            return shot with { Products = ValueList.Of(film.Products[0]), SubjectFromFilm = false };
         }
 
         return FilmSubjects.For(shot.Type) switch

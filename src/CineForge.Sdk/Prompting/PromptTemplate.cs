@@ -6,7 +6,8 @@ namespace CineForge.Prompting;
 /// <summary>
 /// Builds each shot's prompt from the brief, the charters, the character sheets and the shot, in
 /// one fixed order, so the same film always gives the same text. Character descriptors are
-/// injected whole into every shot the character appears in (the locked sheet).
+/// injected whole into every shot the character appears in (the locked sheet), and so are a
+/// product's in every shot that shows it.
 /// </summary>
 public static class PromptTemplate
 {
@@ -24,6 +25,7 @@ public static class PromptTemplate
             shot.Subject,
         };
         parts.AddRange(shot.Characters.Select(c => Describe(c, shot)));
+        parts.AddRange(shot.Products.Select(Describe));
         parts.Add(shot.Action);
         parts.Add(shot.Feeling is null ? null : "feeling " + shot.Feeling);
         parts.Add(brief.Place is null ? null : "in " + brief.Place);
@@ -66,6 +68,21 @@ public static class PromptTemplate
         }
 
         return text;
+    }
+
+    private static string Describe(Product product)
+    {
+        // "amber glass" already says amber: the colour is not repeated before it.
+        var colour = product.Colour is { } c && product.Material?.Contains(c, StringComparison.OrdinalIgnoreCase) == true ? null : product.Colour;
+        var parts = new List<string?>
+        {
+            product.Name,
+            string.Join(" ", new[] { colour, product.Material, product.Shape }.Where(w => w is not null)),
+            product.Label is null ? null : "label: " + product.Label,
+            product.Finish is null ? null : product.Finish + " finish",
+            product.Highlight is null ? null : "highlight: " + product.Highlight,
+        };
+        return Join(parts);
     }
 
     private static string? Lighting(Film film, Shot shot)

@@ -2,7 +2,7 @@ using CineForge.Rules;
 
 namespace CineForge.Validation;
 
-/// <summary>CF0301–CF0304: locked characters, continuity across cuts, motivated light.</summary>
+/// <summary>CF0301–CF0306: locked characters and products, continuity across cuts, motivated light.</summary>
 internal sealed class ContinuityChecks : IPlanCheck
 {
     public IEnumerable<PlanDiagnostic> Check(Film film)
@@ -31,6 +31,11 @@ internal sealed class ContinuityChecks : IPlanCheck
                 }
             }
 
+            foreach (var finding in Products(film, shot))
+            {
+                yield return PlanDiagnostic.From(finding, i, shot.Name, who);
+            }
+
             if (ContinuityRules.Light(shot.Light, film.Charter.LightDirection) is { } light)
             {
                 yield return PlanDiagnostic.From(light, i, shot.Name, who);
@@ -39,6 +44,34 @@ internal sealed class ContinuityChecks : IPlanCheck
             if (i > 0 && ContinuityRules.Cut(who, Look(film, film.Shots[i - 1]), Look(film, shot)) is { } cut)
             {
                 yield return PlanDiagnostic.From(cut, i, shot.Name, Subject.Of(film.Shots[i - 1], i - 1));
+            }
+        }
+
+        if (ProductRules.Sheet(film.Format.Kind, film.Products.Count) is { } noSheet)
+        {
+            yield return PlanDiagnostic.From(noSheet, null, null, Subject.Of(film));
+        }
+    }
+
+    /// <summary>CF0305 on one shot: each of the film's products the shot names in its own words, or shows with a locked part changed.</summary>
+    private static IEnumerable<RuleFinding> Products(Film film, Shot shot)
+    {
+        foreach (var sheet in film.Products)
+        {
+            var shown = shot.Products.FirstOrDefault(p => string.Equals(p.Name, sheet.Name, StringComparison.Ordinal));
+            var naming = ProductRules.NamingWords(sheet.Name, sheet.Shape);
+            var text = ProductRules.Names(shot.Subject, naming) ? shot.Subject : shot.Action;
+            if (ProductRules.Described(sheet.Name, naming, shown is not null, text) is { } described)
+            {
+                yield return described;
+            }
+
+            if (shown is not null)
+            {
+                foreach (var part in ProductRules.Overrides(sheet.Name, sheet.DiffersFrom(shown)))
+                {
+                    yield return part;
+                }
             }
         }
     }

@@ -71,13 +71,13 @@ public sealed class CatalogCoverageTests
         {
             RuleIds.CF0607,
             ".Grade(g => g.Exposure(+0.2).SoftContrast(0.15).SecondarySkin(0.4).Harmonize().Lut(\"looks/warm-morning.cube\", 0.3).Grain(0.04))",
-            "film.csx(47,88): error CF0607: Film 'Morning Serum' names the LUT 'looks/warm-morning.cube', which is not a valid 3D .cube LUT (…: invalid LUT: …)",
+            "film.csx(58,88): error CF0607: Film 'Morning Serum' names the LUT 'looks/warm-morning.cube', which is not a valid 3D .cube LUT (…: invalid LUT: …)",
             "// looks/warm-morning.cube: TITLE, LUT_3D_SIZE 17, then 17³ = 4913 rows of three numbers, red fastest"
         },
         {
             RuleIds.CF0705,
             ".Sound(s => s.RoomTone().Effect(\"assets/glass-tap.wav\", at: 1.2, lufs: -16).Effect(\"assets/cap-click.wav\", at: 26.5, lufs: -17))",
-            "film.csx(48,88): error CF0705: Film 'Morning Serum' names the effect 'assets/cap-click.wav', which lasts 0.001 s, under the 0.1 s it needs",
+            "film.csx(59,88): error CF0705: Film 'Morning Serum' names the effect 'assets/cap-click.wav', which lasts 0.001 s, under the 0.1 s it needs",
             "// assets/cap-click.wav: the whole click (0.3 s), not its first 28 samples"
         },
     };

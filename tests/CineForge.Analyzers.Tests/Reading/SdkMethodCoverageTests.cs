@@ -14,13 +14,13 @@ public sealed class SdkMethodCoverageTests
     /// <summary>The types whose fluent chains the reader reads.</summary>
     private static readonly Type[] Fluent =
     {
-        typeof(Shot), typeof(Film), typeof(Character), typeof(Brief), typeof(Intention), typeof(Charter), typeof(GradeChain),
+        typeof(Shot), typeof(Film), typeof(Character), typeof(Product), typeof(Brief), typeof(Intention), typeof(Charter), typeof(GradeChain),
         typeof(SoundMix), typeof(ExportSet), typeof(KeyframeSettings), typeof(VariantChanges), typeof(Format),
     };
 
     /// <summary>
     /// Public fluent methods of the SDK: extension methods that take one of <see cref="Fluent"/> and
-    /// return it (setters), and static methods of Shot, Character, Film and Format that return their
+    /// return it (setters), and static methods of Shot, Character, Product, Film and Format that return their
     /// type (presets), as "Declaring.Type.Method".
     /// </summary>
     public static IReadOnlyList<string> SdkFluentMethods() => typeof(Film).Assembly.GetExportedTypes()
@@ -55,5 +55,5 @@ public sealed class SdkMethodCoverageTests
         && method.GetParameters() is [var first, ..] && Fluent.Contains(first.ParameterType) && method.ReturnType == first.ParameterType;
 
     private static bool IsPreset(Type type, MethodInfo method) =>
-        type == method.ReturnType && (type == typeof(Shot) || type == typeof(Character) || type == typeof(Film) || type == typeof(Format)) && !method.IsSpecialName;
+        type == method.ReturnType && (type == typeof(Shot) || type == typeof(Character) || type == typeof(Product) || type == typeof(Film) || type == typeof(Format)) && !method.IsSpecialName;
 }

@@ -14,7 +14,7 @@ namespace CineForge.Onnx.Tests.Runtime;
 /// <summary>The runtime's backend seams on the tiny models, CPU provider.</summary>
 public sealed class OnnxRenderBackendsTests : IDisposable
 {
-    private static readonly ScenePlan Scene = new(64, 48, ShotType.TightPortrait, "a bottle of serum", TimeOfDay.Dawn, Weather.Clear, LightDirection.Left, [new Rgb(0.9, 0.8, 0.7)], [], GazeAxis.Left, false, 7);
+    private static readonly ScenePlan Scene = new(64, 48, ShotType.TightPortrait, "a bottle of serum", TimeOfDay.Dawn, Weather.Clear, LightDirection.Left, [new Rgb(0.9, 0.8, 0.7)], [], null, GazeAxis.Left, false, 7);
     private static readonly KeyframeRequest Request = new(Scene, "hello world | negative: a 42", KeyframeSettings.Default with { Steps = 4 }, 11);
 
     private readonly TempFolder temp = new();

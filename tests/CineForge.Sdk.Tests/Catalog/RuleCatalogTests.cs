@@ -10,7 +10,7 @@ public sealed class RuleCatalogTests
     {
         "CF0101", "CF0102", "CF0103", "CF0104", "CF0105", "CF0106", "CF0107",
         "CF0201", "CF0202", "CF0203", "CF0204", "CF0205", "CF0206",
-        "CF0301", "CF0302", "CF0303", "CF0304",
+        "CF0301", "CF0302", "CF0303", "CF0304", "CF0305", "CF0306",
         "CF0401", "CF0402", "CF0403",
         "CF0501", "CF0502", "CF0503", "CF0504", "CF0505", "CF0506", "CF0507",
         "CF0601", "CF0602", "CF0603", "CF0604", "CF0605", "CF0606", "CF0607",
@@ -42,6 +42,8 @@ public sealed class RuleCatalogTests
     [InlineData("CF0507", RuleSeverity.Info)]
     [InlineData("CF0605", RuleSeverity.Info)]
     [InlineData("CF0202", RuleSeverity.Warning)]
+    [InlineData("CF0305", RuleSeverity.Warning)]
+    [InlineData("CF0306", RuleSeverity.Warning)]
     public void Severity_FollowsTheContract(string id, RuleSeverity severity)
     {
         Assert.Equal(severity, RuleCatalog.Get(id).Severity);

@@ -5,6 +5,12 @@ namespace CineForge.Tests.Validation;
 /// <summary>Every rule the plan can show: one failing case (exactly that rule fires) and the clean film passing it.</summary>
 public sealed class RuleViolationTests
 {
+    /// <summary>A product the clean film's letter shot names in its own words ("handwritten letter on cream paper").</summary>
+    private static readonly Product Stationery = Product.Sheet("Stationery").Colour("cream").Shape("sheet of paper").Seed(5);
+
+    /// <summary>A product no shot of the clean film names.</summary>
+    private static readonly Product Card = Product.Sheet("Card").Colour("cream").Shape("greeting card").Seed(5);
+
     /// <summary>Each rule id with a change to the clean film that breaks that rule and nothing else.</summary>
     public static TheoryData<string, Func<Film, Film>> Breakers() => new()
     {
@@ -25,6 +31,8 @@ public sealed class RuleViolationTests
         { RuleIds.CF0302, f => f.WithShot(1, s => s.Wearing("red dress")) },
         { RuleIds.CF0303, f => f.WithShot(0, s => s.Gaze(GazeAxis.Left).Contrast(Level.Low)).WithShot(1, s => s.Gaze(GazeAxis.Right).Contrast(Level.High).Grain(0.1)).WithShot(0, s => s.Grain(0.02)) },
         { RuleIds.CF0304, f => f.WithShot(1, s => s.Light(LightDirection.Right)) },
+        { RuleIds.CF0305, f => f.Products(Stationery) },
+        { RuleIds.CF0306, f => f.Format(Format.Ad("Try it.")).Shot(Shot.ObjectDetail("stamp on the envelope").Seed(5).Mission(Beat.CallToAction)) },
         { RuleIds.CF0401, f => f.WithShot(1, s => s.Variant("B", v => v.Seed(5)).Variant("C", v => v.Seed(6))) },
         { RuleIds.CF0402, f => f.WithShot(1, s => s.Variant("B", v => v.Seed(5).Cfg(5))) },
         { RuleIds.CF0403, f => f.WithShot(1, s => s.Correct(0.3).Correct(0.3).Correct(0.3)) },
@@ -32,7 +40,7 @@ public sealed class RuleViolationTests
         { RuleIds.CF0502, f => f.WithShot(3, s => s.Mission(Beat.Tension)) },
         { RuleIds.CF0504, f => f.Brief(b => b with { Weather = null }) },
         { RuleIds.CF0505, f => f.Logline(string.Join(" ", Enumerable.Repeat("word", Recommended.PitchMaxWords))) },
-        { RuleIds.CF0506, f => f.Format(Format.Ad("Try it.")) },
+        { RuleIds.CF0506, f => f.Format(Format.Ad("Try it.")).Products(Card) },
         { RuleIds.CF0507, f => f with { Shots = ValueList<Shot>.From(f.Shots.Select(s => s.Duration(4))) } },
         { RuleIds.CF0601, f => f.Grade(g => g.SoftContrast().SecondarySkin().Harmonize().Look("warm").Grain()) },
         { RuleIds.CF0602, f => f.Grade(g => g.Exposure(0.1).SecondarySkin().SoftContrast().Harmonize().Grain()) },

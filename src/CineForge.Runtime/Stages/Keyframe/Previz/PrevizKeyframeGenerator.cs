@@ -9,7 +9,8 @@ namespace CineForge.Runtime.Stages.Keyframe.Previz;
 /// The embedded keyframe generator: a procedural set drawn from the plan on the CPU, with no
 /// model. Time of day and weather set the sky and ambient level, the dominant light places the key
 /// and the cast shadows, the palette colours the set, the shot type frames the subject, each
-/// character keeps its sheet's silhouette and wardrobe, and the seed varies the layout.
+/// character keeps its sheet's silhouette and wardrobe, a product its sheet's colour, shape and cap,
+/// and the seed varies the layout.
 /// </summary>
 public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
 {
@@ -235,16 +236,18 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
 
     private static PixelBox DrawObject(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, SeededRandom layout, double horizon)
     {
-        var colour = ColourWords.FirstOrHashed(scene.Subject);
-        var glassy = ColourWords.Mentions(scene.Subject, "glass", "frosted", "clear", "serum", "bottle", "dropper", "drop");
+        // A product shot draws the sheet's look, the same bottle in every shot; a free-text detail draws its own words.
+        var look = scene.Product ?? ProductLook.FromWords(scene.Subject);
+        var colour = look.Body;
+        var glassy = look.Glassy;
         var u = layout.Next(2) == 0 ? 0.4 : 0.6;
         var tableV = horizon + 0.02;
         Shape body;
         Shape? cap = null;
-        if (ColourWords.Mentions(scene.Subject, "bottle", "jar", "dropper", "vial", "flask"))
+        if (look.Form == ProductForm.Bottle)
         {
-            var hw = frame.Height * 0.12;
-            var bodyTop = frame.Y(tableV - 0.42);
+            var hw = frame.Height * (look.HalfWidth ?? 0.12);
+            var bodyTop = frame.Y(tableV - look.Height);
             body = new Union(
             [
                 new RoundedBox(frame.X(u) - hw, bodyTop, frame.X(u) + hw, frame.Y(tableV), hw * 0.35),
@@ -252,7 +255,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
             ]);
             cap = new RoundedBox(frame.X(u) - (hw * 0.42), bodyTop - (frame.Height * 0.15), frame.X(u) + (hw * 0.42), bodyTop - (frame.Height * 0.065), hw * 0.12);
         }
-        else if (ColourWords.Mentions(scene.Subject, "drop", "droplet", "bead"))
+        else if (look.Form == ProductForm.Drop)
         {
             var r = frame.Height * 0.17;
             body = new Union(
@@ -263,7 +266,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         }
         else
         {
-            var hw = frame.Height * layout.Range(0.16, 0.22);
+            var hw = frame.Height * (look.HalfWidth ?? layout.Range(0.16, 0.22));
             body = new RoundedBox(frame.X(u) - hw, frame.Y(tableV - 0.34), frame.X(u) + hw, frame.Y(tableV), hw * 0.3);
         }
 
@@ -289,7 +292,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
 
         if (cap is not null)
         {
-            canvas.Paint(cap, 1.5, (x, y, _) => light.Shade(new Rgb(0.12, 0.12, 0.13), cap.Normal(x, y)));
+            canvas.Paint(cap, 1.5, (x, y, _) => light.Shade(look.Cap, cap.Normal(x, y)));
             bounds = bounds.Union(cap.Bounds(0));
         }
 
