@@ -123,10 +123,10 @@ public static class QaMetrics
         "Mean luma of the background divided by mean luma of the subject region.",
         "The background attracts more than the subject: lower the set's luminance, raise the subject.", "ratio", QaBound.AtMost, 1.25, major: false, shortName: "background vs subject", noise: 0.0005);
 
-    /// <summary>Face identity drift (needs a face model).</summary>
+    /// <summary>Face identity drift: the lead's face within the shot and against the character sheet.</summary>
     public static readonly QaMetric FaceIdentity = new(RuleIds.QA10, "Face identity drift",
-        "Cosine distance between face embeddings within a shot and across shots of one character.",
-        "The character loses their identity: lock the descriptors and the clothing.", "cosine distance", QaBound.AtMost, 0.35, major: true, shortName: "face drift", noise: 0);
+        "Cosine distance between face embeddings: the larger of the face's drift within the shot (from the shot's mean face) and of the shot's mean face from the character sheet's face.",
+        "The character loses their identity: lock the descriptors and the clothing.", "cosine distance", QaBound.AtMost, 0.35, major: true, shortName: "face drift", noise: 0.001);
 
     /// <summary>The subject inside the distribution crop (9:16), per frame.</summary>
     public static readonly QaMetric SubjectInCrop = new(RuleIds.QA11, "Subject inside the distribution crop",

@@ -1,6 +1,7 @@
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
 using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Stages.Select.Qa;
 using Microsoft.ML.OnnxRuntime;
 
 namespace CineForge.Onnx.Face;
@@ -63,55 +64,6 @@ public sealed class FaceIdentityMeter : IDisposable
         return new FaceIdentityMeter(detector, embedder, options ?? new OnnxBackendOptions());
     }
 
-    /// <summary>Cosine distance (1 - cos) between two L2-normalized embeddings: 0 is the same face.</summary>
-    public static double Distance(float[] a, float[] b)
-    {
-        var dot = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * (double)b[i];
-        }
-
-        return 1 - dot;
-    }
-
-    /// <summary>
-    /// Drift within a shot: the largest distance of any face from the shot's mean face (null with fewer than two faces).
-    /// </summary>
-    public static double? Within(IReadOnlyList<float[]> faces) =>
-        faces.Count < 2 ? null : faces.Max(f => Distance(f, Mean(faces)));
-
-    /// <summary>Drift across shots of one character: the largest distance between two shots' mean faces (null with fewer than two shots).</summary>
-    public static double? Across(IReadOnlyList<IReadOnlyList<float[]>> shots)
-    {
-        var means = shots.Where(s => s.Count > 0).Select(Mean).ToList();
-        double? worst = null;
-        for (var i = 0; i < means.Count; i++)
-        {
-            for (var j = i + 1; j < means.Count; j++)
-            {
-                worst = Math.Max(worst ?? 0, Distance(means[i], means[j]));
-            }
-        }
-
-        return worst;
-    }
-
-    /// <summary>The normalized mean of <paramref name="faces"/>.</summary>
-    public static float[] Mean(IReadOnlyList<float[]> faces)
-    {
-        var mean = new float[faces[0].Length];
-        foreach (var face in faces)
-        {
-            for (var i = 0; i < mean.Length; i++)
-            {
-                mean[i] += face[i];
-            }
-        }
-
-        return Normalize(mean);
-    }
-
     /// <summary>The embedding of the most confident face in <paramref name="picture"/>, or null when none reaches <see cref="MinimumScore"/>.</summary>
     public float[]? Embed(RgbImage picture)
     {
@@ -130,7 +82,7 @@ public sealed class FaceIdentityMeter : IDisposable
         using var runOptions = new RunOptions();
         var output = embedder.Header.Outputs[0].Name;
         using var results = sessions.For(embedder).Run(runOptions, [input.Name], [tensor.Value], [output]);
-        return Normalize(HostTensor.ReadFrom(results[0]));
+        return FaceEmbeddings.Normalize(HostTensor.ReadFrom(results[0]));
     }
 
     /// <inheritdoc/>
@@ -188,12 +140,6 @@ public sealed class FaceIdentityMeter : IDisposable
         }
 
         return result;
-    }
-
-    private static float[] Normalize(float[] v)
-    {
-        var norm = Math.Sqrt(v.Sum(x => (double)x * x));
-        return norm > 0 ? v.Select(x => (float)(x / norm)).ToArray() : v;
     }
 
     private static ModelComponent Read(string path, string what) =>

@@ -68,6 +68,13 @@ public sealed class CosmeticAdRenderTests(ITestOutputHelper output)
             Assert.InRange(measured, stem.Target - Loudness.Tolerance, stem.Target + Loudness.Tolerance);
         }
 
+        // QA10 for every shot that casts Mara, in the report's QA table, measured by selection.
+        var html = File.ReadAllText(result.ReportPath);
+        foreach (var shot in film.Shots.Where(s => s.Characters.Count > 0))
+        {
+            Assert.Matches($"<tr><td>QA10 Face identity drift</td><td>{Regex.Escape(shot.Name)}</td><td>0\\.\\d+ cosine distance</td>(?:(?!</tr>).)*<td class=\"pass\">pass</td>", html);
+        }
+
         Skip.If(Chromium.Executable is null, "chromium is not installed (apt-get install chromium)");
         var dom = Chromium.DumpDom(result.ReportPath);
         Assert.Equal("ok", Regex.Match(dom, "data-render-check=\"([^\"]*)\"").Groups[1].Value);

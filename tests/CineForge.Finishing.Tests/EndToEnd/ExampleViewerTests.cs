@@ -135,5 +135,29 @@ public sealed class ExampleViewerTests(RenderedExamples examples, ITestOutputHel
         }
     }
 
+    [Theory, MemberData(nameof(Examples))]
+    public async Task EveryShotWithACastCharacter_HoldsItsSheetsFace_InRenderJson(string example)
+    {
+        // QA10 runs for every shot that casts a character, on the previz's frames, and nowhere else.
+        foreach (var (film, shots, _) in await examples.Of(example))
+        {
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shots.FilmDirectory, FilmRenderer.SummaryName)));
+            var written = summary.RootElement.GetRawText();
+            foreach (var shot in shots.Shots)
+            {
+                var cast = film.Shots[shot.Index - 1].Characters.Count > 0;
+                foreach (var take in shot.Takes)
+                {
+                    var face = take.Qa[RuleIds.QA10];
+                    output.WriteLine($"{example} {shot.Name} {take.Label}: {(face?.ToString() ?? "no QA10")}");
+                    Assert.Equal(cast, face is not null);
+                    Assert.True(face is null || face.Passed, $"{shot.Name} {take.Label}: {face}");
+                }
+            }
+
+            Assert.Equal(shots.Shots.Any(s => film.Shots[s.Index - 1].Characters.Count > 0), written.Contains("\"QA10\"", StringComparison.Ordinal));
+        }
+    }
+
     private static double Centre(Runtime.Stages.Keyframe.PixelBox box) => (box.Left + box.Right) / 2;
 }

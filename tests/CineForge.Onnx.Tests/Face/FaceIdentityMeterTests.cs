@@ -2,6 +2,7 @@ using CineForge.Onnx.Face;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Tests.Models;
 using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Stages.Select.Qa;
 using DataType = global::Onnx.TensorProto.Types.DataType;
 
 namespace CineForge.Onnx.Tests.Face;
@@ -59,8 +60,8 @@ public sealed class FaceIdentityMeterTests : IDisposable
         var again = meter.Embed(Picture(faceColour: [200, 170, 150]))!;
 
         Assert.Equal(1.0, face.Sum(v => (double)v * v), 5);
-        Assert.Equal(0, FaceIdentityMeter.Distance(face, again), 6);
-        Assert.Equal(0, FaceIdentityMeter.Within([face, again])!.Value, 6);
+        Assert.Equal(0, FaceEmbeddings.Distance(face, again), 6);
+        Assert.Equal(0, FaceEmbeddings.Within([face, again])!.Value, 6);
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public sealed class FaceIdentityMeterTests : IDisposable
         var a = meter.Embed(Picture(faceColour: [200, 170, 150]))!;
         var b = meter.Embed(Picture(faceColour: [90, 200, 240]))!;
 
-        Assert.True(FaceIdentityMeter.Within([a, a, b]) > 0.01);
-        Assert.True(FaceIdentityMeter.Across([[a, a], [b]]) > 0.01);
-        Assert.Null(FaceIdentityMeter.Across([[a, b]]));
-        Assert.Null(FaceIdentityMeter.Within([a]));
+        Assert.True(FaceEmbeddings.Within([a, a, b]) > 0.01);
+        Assert.True(FaceEmbeddings.Across([[a, a], [b]]) > 0.01);
+        Assert.Null(FaceEmbeddings.Across([[a, b]]));
+        Assert.Null(FaceEmbeddings.Within([a]));
     }
 
     [Fact]

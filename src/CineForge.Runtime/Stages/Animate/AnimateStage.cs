@@ -21,7 +21,7 @@ namespace CineForge.Runtime.Stages.Animate;
 public sealed class AnimateStage(IAnimator animator)
 {
     /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
-    public const string AnalyzerVersion = "2";
+    public const string AnalyzerVersion = "3";
 
     /// <summary>The camera path <paramref name="take"/> declares, at <paramref name="size"/>.</summary>
     public static CameraPath PathOf(ShotTake take, FrameSize size) =>
@@ -74,10 +74,14 @@ public sealed class AnimateStage(IAnimator animator)
             .Add("encoding", context.Encoding)
             .Add("ffmpeg", context.Ffmpeg.Version)
             .Hash();
-        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film));
+        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film), FaceOf(context.Film, take, size));
         var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
         return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }
+
+    // The lead's sheet face, lit as the scene is; the scene is resolved as the keyframe's is.
+    private static Keyframe.Previz.FaceReference? FaceOf(Film film, ShotTake take, FrameSize size) =>
+        Keyframe.Previz.FaceReference.Of(ScenePlan.Resolve(film, take, size.Width, size.Height));
 
     // The QA report is stored before the clip is renamed into place, so a present clip with its report is complete.
     private static ClipArtefact? Read(ClipPlan plan) =>
@@ -98,7 +102,7 @@ public sealed class AnimateStage(IAnimator animator)
             animator.Animate(keyframe, plan.Request, frame =>
             {
                 yuv.Load(frame.Image);
-                analyzer.Add(yuv, frame.Subject);
+                analyzer.Add(yuv, frame.Subject, frame.Face);
                 encoder.Write(yuv);
                 if (frame.Index % reportEvery == 0 || frame.Index == path.Frames - 1)
                 {

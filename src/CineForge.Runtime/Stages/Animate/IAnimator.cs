@@ -27,4 +27,5 @@ public sealed record AnimationRequest(CameraPath Path, int Fps, double Grain, lo
 /// <param name="Index">0-based frame number.</param>
 /// <param name="Image">The frame (a buffer the animator reuses).</param>
 /// <param name="Subject">The subject's box in the frame.</param>
-public readonly record struct AnimatedFrame(int Index, RgbImage Image, PixelBox Subject);
+/// <param name="Face">The lead character's face box in the frame, where the backend knows it (QA10); null otherwise.</param>
+public readonly record struct AnimatedFrame(int Index, RgbImage Image, PixelBox Subject, PixelBox? Face = null);

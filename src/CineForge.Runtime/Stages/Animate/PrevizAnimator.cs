@@ -44,7 +44,7 @@ public sealed class PrevizAnimator : IAnimator
             cancellationToken.ThrowIfCancellationRequested();
             var (view, gain, salt) = FrameSettings(request, i);
             Render(keyframe.Image, output, view, gain, grain, salt, cache);
-            sink(new AnimatedFrame(i, output, ToOutput(keyframe, view)));
+            sink(new AnimatedFrame(i, output, ToOutput(keyframe, view), keyframe.Face is { } face ? Through(keyframe, view, face) : null));
         }
     }
 
@@ -103,11 +103,18 @@ public sealed class PrevizAnimator : IAnimator
     /// <summary>The keyframe's subject box as seen through <paramref name="view"/>, in output pixels.</summary>
     public static PixelBox ToOutput(KeyframeImage keyframe, CameraPath.View view)
     {
+        var s = Through(keyframe, view, keyframe.Subject);
+        return new PixelBox(Math.Max(0, s.Left), Math.Max(0, s.Top), Math.Min(keyframe.FrameWidth, s.Right), Math.Min(keyframe.FrameHeight, s.Bottom));
+    }
+
+    /// <summary><paramref name="box"/> (image pixels) as seen through <paramref name="view"/>, in output pixels, not clipped to the frame.</summary>
+    public static PixelBox Through(KeyframeImage keyframe, CameraPath.View view, PixelBox box)
+    {
+        ArgumentNullException.ThrowIfNull(keyframe);
         double cx = keyframe.Image.Width / 2.0, cy = keyframe.Image.Height / 2.0;
         double X(double x) => ((x - cx - view.OffsetX) * view.Zoom) + (keyframe.FrameWidth / 2.0);
         double Y(double y) => ((y - cy - view.OffsetY) * view.Zoom) + (keyframe.FrameHeight / 2.0);
-        var s = keyframe.Subject;
-        return new PixelBox(Math.Max(0, X(s.Left)), Math.Max(0, Y(s.Top)), Math.Min(keyframe.FrameWidth, X(s.Right)), Math.Min(keyframe.FrameHeight, Y(s.Bottom)));
+        return new PixelBox(X(box.Left), Y(box.Top), X(box.Right), Y(box.Bottom));
     }
 
     private static void Render(RgbImage source, RgbImage output, CameraPath.View view, double gain, double grain, ulong salt, SourceRows cache)

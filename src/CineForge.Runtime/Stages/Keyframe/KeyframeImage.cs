@@ -18,15 +18,17 @@ public sealed record KeyframeImage(RgbImage Image, int FrameWidth, int FrameHeig
     /// </summary>
     public bool SubjectKnown { get; init; } = true;
 
+    /// <summary>
+    /// The lead character's face (head and hair), in image pixels, where the backend knows where it drew
+    /// it; null otherwise (no character, or a model backend). QA10 reads the face there.
+    /// </summary>
+    public PixelBox? Face { get; init; }
+
+    /// <summary><see cref="Face"/> in the pixels of the output frame at the centre of the image (the camera at rest).</summary>
+    public PixelBox? FaceInFrame => Face is { } face ? ToFrame(face) : null;
+
     /// <summary><see cref="Subject"/> in the pixels of the output frame at the centre of the image (the camera at rest).</summary>
-    public PixelBox SubjectInFrame
-    {
-        get
-        {
-            double left = (Image.Width - FrameWidth) / 2.0, top = (Image.Height - FrameHeight) / 2.0;
-            return new PixelBox(Subject.Left - left, Subject.Top - top, Subject.Right - left, Subject.Bottom - top);
-        }
-    }
+    public PixelBox SubjectInFrame => ToFrame(Subject);
 
     /// <summary>Overscan on each side as a fraction of the frame size.</summary>
     public const double Overscan = 0.12;
@@ -34,6 +36,12 @@ public sealed record KeyframeImage(RgbImage Image, int FrameWidth, int FrameHeig
     /// <summary>The image size for an output frame of <paramref name="width"/> x <paramref name="height"/> (even margins).</summary>
     public static (int Width, int Height) CanvasSize(int width, int height) =>
         (width + (2 * Margin(width)), height + (2 * Margin(height)));
+
+    private PixelBox ToFrame(PixelBox box)
+    {
+        double left = (Image.Width - FrameWidth) / 2.0, top = (Image.Height - FrameHeight) / 2.0;
+        return new PixelBox(box.Left - left, box.Top - top, box.Right - left, box.Bottom - top);
+    }
 
     private static int Margin(int size) => 2 * (int)Math.Round(size * Overscan / 2);
 }

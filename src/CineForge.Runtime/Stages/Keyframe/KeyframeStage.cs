@@ -85,7 +85,7 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
 
         // Records written before the spaces were named hold the canvas box as "subject".
         var subject = meta.SubjectOnCanvas ?? meta.Subject ?? throw new StageInputMissingException($"Keyframe {key} has no subject box in its record.");
-        return new KeyframeImage(PngCodec.Read(png), meta.FrameWidth, meta.FrameHeight, subject) { SubjectKnown = meta.SubjectKnown ?? true };
+        return new KeyframeImage(PngCodec.Read(png), meta.FrameWidth, meta.FrameHeight, subject) { SubjectKnown = meta.SubjectKnown ?? true, Face = meta.FaceOnCanvas };
     }
 
     /// <summary>
@@ -109,11 +109,22 @@ public sealed class KeyframeStage(IKeyframeGenerator generator)
     /// <c>frameWidth</c> x <c>frameHeight</c> output frame with the camera at rest (the frame sits at the
     /// canvas centre), <c>subjectOnCanvas</c> in pixels of the <c>canvasWidth</c> x <c>canvasHeight</c>
     /// picture painted with overscan. The clip's per-frame boxes, after the camera move, travel with its
-    /// QA report (<see cref="Animate.SubjectTrack"/>).
+    /// QA report (<see cref="Animate.SubjectTrack"/>). <c>faceInFrame</c>/<c>faceOnCanvas</c>, when the
+    /// backend drew a character, hold the lead's head and hair in the same two spaces (QA10).
     /// </summary>
-    internal sealed record KeyframeMeta(int FrameWidth, int FrameHeight, int? CanvasWidth, int? CanvasHeight, PixelBox? SubjectInFrame, PixelBox? SubjectOnCanvas, bool? SubjectKnown, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] PixelBox? Subject = null)
+    internal sealed record KeyframeMeta(
+        int FrameWidth,
+        int FrameHeight,
+        int? CanvasWidth,
+        int? CanvasHeight,
+        PixelBox? SubjectInFrame,
+        PixelBox? SubjectOnCanvas,
+        bool? SubjectKnown,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] PixelBox? Subject = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] PixelBox? FaceInFrame = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] PixelBox? FaceOnCanvas = null)
     {
         public static KeyframeMeta Of(KeyframeImage keyframe) =>
-            new(keyframe.FrameWidth, keyframe.FrameHeight, keyframe.Image.Width, keyframe.Image.Height, keyframe.SubjectInFrame, keyframe.Subject, keyframe.SubjectKnown);
+            new(keyframe.FrameWidth, keyframe.FrameHeight, keyframe.Image.Width, keyframe.Image.Height, keyframe.SubjectInFrame, keyframe.Subject, keyframe.SubjectKnown, FaceInFrame: keyframe.FaceInFrame, FaceOnCanvas: keyframe.Face);
     }
 }

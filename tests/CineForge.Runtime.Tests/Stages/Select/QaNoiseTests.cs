@@ -29,13 +29,14 @@ public sealed class QaNoiseTests(ITestOutputHelper output)
         {
             foreach (var take in ShotTake.Of(film.Shots[i], i + 1, Recommended.MaxVersionsPerShot))
             {
-                var keyframe = new PrevizKeyframeGenerator().Generate(new KeyframeRequest(ScenePlan.Resolve(film, take, size.Width, size.Height), string.Empty, take.Shot.Keyframe, take.Seed), default);
+                var keyframe = PrevizMeasure.Keyframe(film, take, size);
                 var path = AnimateStage.PathOf(take, size);
                 var grain = AnimateStage.GrainOf(film, take.Shot);
 
                 // The last shot is measured as the ad's CTA window, so QA07's noise is measured too.
-                var context = new QaContext(take.Shot.Fps, path.MeanDisplacement(), i == film.Shots.Count - 1 ? 0 : null);
-                var reports = Enumerable.Range(0, ReRenders).Select(k => Measure(keyframe, new AnimationRequest(path, take.Shot.Fps, grain, take.Seed + (7919 * k)), context)).ToList();
+                // The lead's face is measured against its sheet, so QA10's noise is measured too.
+                var context = PrevizMeasure.Context(film, take, size) with { CtaWindowStart = i == film.Shots.Count - 1 ? 0 : null };
+                var reports = Enumerable.Range(0, ReRenders).Select(k => PrevizMeasure.Measure(keyframe, new AnimationRequest(path, take.Shot.Fps, grain, take.Seed + (7919 * k)), context)).ToList();
                 foreach (var id in reports[0].Scores.Select(s => s.Id))
                 {
                     var values = reports.Select(r => r[id]!.Value).ToList();
@@ -52,17 +53,5 @@ public sealed class QaNoiseTests(ITestOutputHelper output)
 
         Assert.All(spread, p => Assert.True(p.Value <= QaMetrics.Get(p.Key).Noise, $"{p.Key} moves {p.Value:0.####} between re-renders, over its stated noise {QaMetrics.Get(p.Key).Noise}"));
         Assert.All(spread, p => Assert.True(QaMetrics.Get(p.Key).Noise <= 4 * Math.Max(p.Value, 1e-4) + 0.01, $"{p.Key}: stated noise {QaMetrics.Get(p.Key).Noise} is far above what re-renders show ({p.Value:0.####}): selection would call real differences ties"));
-    }
-
-    private static QaReport Measure(KeyframeImage keyframe, AnimationRequest request, QaContext context)
-    {
-        var analyzer = new ClipAnalyzer(keyframe.FrameWidth, keyframe.FrameHeight, context);
-        var yuv = new YuvFrame(keyframe.FrameWidth, keyframe.FrameHeight);
-        new PrevizAnimator().Animate(keyframe, request, frame =>
-        {
-            yuv.Load(frame.Image);
-            analyzer.Add(yuv, frame.Subject);
-        }, default);
-        return analyzer.Finish();
     }
 }

@@ -18,7 +18,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
     private const double TextureCodeValues = 1.2;
 
     /// <inheritdoc />
-    public BackendIdentity Identity { get; } = new("previz", "1", Array.Empty<string>());
+    public BackendIdentity Identity { get; } = new("previz", "2", Array.Empty<string>());
 
     /// <inheritdoc />
     public KeyframeImage Generate(KeyframeRequest request, CancellationToken cancellationToken)
@@ -43,11 +43,11 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         DrawWeather(canvas, frame, light, detail, horizon, scene.Interior);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var subject = scene.Type == ShotType.ObjectDetail || (scene.Cast.Count == 0 && scene.Type != ShotType.TightPortrait)
-            ? DrawObject(canvas, frame, scene, light, layout, horizon)
+        var (subject, face) = scene.Type == ShotType.ObjectDetail || (scene.Cast.Count == 0 && scene.Type != ShotType.TightPortrait)
+            ? (DrawObject(canvas, frame, scene, light, layout, horizon), null)
             : DrawFigures(canvas, frame, scene, light, layout, horizon);
         cancellationToken.ThrowIfCancellationRequested();
-        return new KeyframeImage(canvas.ToImage(request.DetailSeed, TextureCodeValues), scene.Width, scene.Height, subject);
+        return new KeyframeImage(canvas.ToImage(request.DetailSeed, TextureCodeValues), scene.Width, scene.Height, subject) { Face = face };
     }
 
     private static void DrawBackground(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, double horizon)
@@ -147,10 +147,12 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         }
     }
 
-    private static PixelBox DrawFigures(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, SeededRandom layout, double horizon)
+    // The figures' box, and the lead's face (head and hair) when the lead is a cast character.
+    private static (PixelBox Subject, PixelBox? Face) DrawFigures(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, SeededRandom layout, double horizon)
     {
         var cast = scene.Cast.Count > 0 ? scene.Cast : [CharacterLook.Of(new Character { Name = scene.Subject, Wardrobe = scene.Subject, Seed = (int)scene.Seed })];
         PixelBox? subject = null;
+        PixelBox? face = null;
         for (var i = 0; i < cast.Count; i++)
         {
             // Look room: a subject looking left sits right of centre, and the other way round.
@@ -161,14 +163,18 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
                 ShotType.MediumAction => ((layout.Next(2) == 0 ? 0.36 : 0.64) + (i * 0.22), layout.Range(0.24, 0.3), 0.085),
                 _ => (layout.Range(0.25, 0.75), horizon + 0.05 - (0.028 * 9), 0.028),
             };
-            var box = DrawFigure(canvas, frame, scene, light, cast[i], frame.X(u + (i * 0.2)), frame.Y(headV), frame.Height * headRy, scene.Type);
+            var (box, head) = DrawFigure(canvas, frame, scene, light, cast[i], frame.X(u + (i * 0.2)), frame.Y(headV), frame.Height * headRy, scene.Type);
             subject = subject is { } s ? s.Union(box) : box;
+            if (i == 0 && scene.Cast.Count > 0)
+            {
+                face = head;
+            }
         }
 
-        return Clip(subject!.Value, frame);
+        return (Clip(subject!.Value, frame), face);
     }
 
-    private static PixelBox DrawFigure(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, CharacterLook look, double cx, double cy, double headRy, ShotType type)
+    private static (PixelBox Figure, PixelBox Face) DrawFigure(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, CharacterLook look, double cx, double cy, double headRy, ShotType type)
     {
         var headRx = headRy / look.HeadAspect;
         var shoulders = headRx * look.ShoulderWidth;
@@ -181,7 +187,8 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         var torso = new RoundedBox(cx - shoulders, cy + (headRy * 0.95), cx + shoulders, torsoBottom, shoulders * 0.45);
         var neck = new RoundedBox(cx - (headRx * 0.38), cy + (headRy * 0.5), cx + (headRx * 0.38), cy + (headRy * 1.1), headRx * 0.2);
         var head = new Ellipse(cx, cy, headRx, headRy);
-        var hair = new Ellipse(cx, cy - (headRy * 0.14), headRx * 1.06 * look.HairVolume, headRy * 0.98);
+        var hairRx = headRx * 1.06 * look.HairVolume;
+        var hair = new Ellipse(cx, cy - (headRy * 0.14), hairRx, headRy * 0.98);
         var parts = new List<Shape> { torso, neck, head, hair };
         Shape? legs = null;
         Shape? arm = null;
@@ -231,7 +238,9 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
 
         var top = cy - (headRy * 1.2);
         var bottom = legs is null ? torsoBottom : torsoBottom + (headRy * 4);
-        return new PixelBox(cx - (shoulders * 1.05), top, cx + (shoulders * 1.05), bottom);
+        var faceHalfWidth = Math.Max(headRx, hairRx);
+        var face = new PixelBox(cx - faceHalfWidth, cy - (headRy * 1.12), cx + faceHalfWidth, cy + headRy);
+        return (new PixelBox(cx - (shoulders * 1.05), top, cx + (shoulders * 1.05), bottom), face);
     }
 
     private static PixelBox DrawObject(Canvas canvas, FrameSpace frame, ScenePlan scene, Lighting light, SeededRandom layout, double horizon)

@@ -5,9 +5,10 @@ using CineForge.Runtime.Stages.Keyframe;
 namespace CineForge.Runtime.Stages.Select.Qa;
 
 /// <summary>
-/// Measures QA01–QA04 and QA06–QA09 on a clip while it streams, one frame at a time: only the
-/// previous frame's analysis plane (and, in the CTA window, its luma) is kept. Spatial checks run
-/// on every <see cref="SpatialStride"/>-th frame; temporal ones on every frame.
+/// Measures QA01–QA04, QA06–QA09 and, where the shot casts a character and the backend knows where
+/// it drew the face, QA10 on a clip while it streams, one frame at a time: only the previous frame's
+/// analysis plane (and, in the CTA window, its luma) is kept. Spatial checks (and the face) run on
+/// every <see cref="SpatialStride"/>-th frame; temporal ones on every frame.
 /// </summary>
 public sealed class ClipAnalyzer
 {
@@ -40,6 +41,8 @@ public sealed class ClipAnalyzer
     private byte[]? previousLuma;
     private int frames;
     private readonly List<PixelBox>? subjects;
+    private readonly float[]? sheetFace;
+    private readonly List<float[]> faces = [];
 
     /// <summary>Creates an analyzer for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
     /// <param name="width">Frame width.</param>
@@ -53,13 +56,14 @@ public sealed class ClipAnalyzer
         this.height = height;
         this.context = context;
         motion = new MotionEstimator(width, height);
+        sheetFace = context.Face is { } reference ? Keyframe.Previz.CharacterSheetFace.Of(reference) : null;
     }
 
     /// <summary>Frame-to-frame global motion measured so far (smoothness checks).</summary>
     public IReadOnlyList<GlobalMotion> Motions => motions;
 
-    /// <summary>Measures frame number <see cref="Frames"/>; <paramref name="subject"/> is the subject's box in output pixels.</summary>
-    public void Add(YuvFrame frame, PixelBox subject)
+    /// <summary>Measures frame number <see cref="Frames"/>; <paramref name="subject"/> is the subject's box in output pixels, <paramref name="face"/> the lead's face where known.</summary>
+    public void Add(YuvFrame frame, PixelBox subject, PixelBox? face = null)
     {
         if (frame.Width != width || frame.Height != height)
         {
@@ -79,6 +83,10 @@ public sealed class ClipAnalyzer
         if (frames % SpatialStride == 0)
         {
             MeasureSpatial(frame, subject);
+            if (sheetFace is not null && face is { } box && FaceSignature.Of(frame, box) is { } signature)
+            {
+                faces.Add(signature);
+            }
         }
 
         if (context.CtaWindowStart is { } start && frames >= start)
@@ -114,11 +122,20 @@ public sealed class ClipAnalyzer
 
         scores.Add(QaScore.Of(QaMetrics.MobileContrast, mobileSum / Math.Max(1, spatialFrames)));
         scores.Add(QaScore.Of(QaMetrics.BackgroundVsSubject, backgroundRatioSum / Math.Max(1, spatialFrames)));
+        if (faces.Count > 0)
+        {
+            scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceDrift()));
+        }
+
         return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames)
         {
             Subject = subjects is null ? null : Animate.SubjectTrack.InFrame(width, height, subjects),
         };
     }
+
+    // QA10: the worse of the face's drift within the clip and the clip's mean face against the sheet's.
+    private double FaceDrift() =>
+        Math.Max(FaceEmbeddings.Within(faces) ?? 0, FaceEmbeddings.Distance(FaceEmbeddings.Mean(faces), sheetFace!));
 
     private double Flicker()
     {

@@ -5,4 +5,5 @@ namespace CineForge.Runtime.Stages.Select.Qa;
 /// <param name="ImpliedDisplacement">Mean frame-to-frame displacement the declared move and strength imply, in output pixels (QA06).</param>
 /// <param name="CtaWindowStart">First frame inside the ad's call-to-action window, or null when the clip is outside it (QA07).</param>
 /// <param name="Palette">The colours the film asks for (QA03 measures the cast against them); null: none.</param>
-public sealed record QaContext(int Fps, double ImpliedDisplacement, int? CtaWindowStart, PaletteIntent? Palette = null);
+/// <param name="Face">The lead character's sheet face, lit as the shot is, that QA10 holds the shot's face to; null when the shot casts nobody.</param>
+public sealed record QaContext(int Fps, double ImpliedDisplacement, int? CtaWindowStart, PaletteIntent? Palette = null, Keyframe.Previz.FaceReference? Face = null);
