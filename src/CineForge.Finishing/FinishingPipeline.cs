@@ -130,6 +130,8 @@ public sealed class FinishingPipeline
             results.Add(new QaResult(QaMetrics.ColourCast, cut + " (continuity)", grade.After[i - 1].MeanLab.DistanceAb(grade.After[i].MeanLab), "finishing"));
         }
 
+        var products = CineForge.Runtime.Stages.Select.Qa.ProductContinuity.Pairs(edit.Timeline.Entries.Select(e => (e.Shot.Name, e.Selection.Selected.Product)).ToList());
+        results.AddRange(products.Select(p => new QaResult(QaMetrics.ProductAppearance, p.From + " ↔ " + p.To + " (product)", p.DeltaE, "selection")));
         results.AddRange(sound.Stems.Select(s => new QaResult(QaMetrics.StemLoudness, s.Name, s.Miss, "finishing")));
         if (exports.MobileContrast is { } contrast)
         {

@@ -133,17 +133,29 @@ public static class QaMetrics
         "Share of a shot's frames whose subject box (as the render knows it, in frame pixels after the camera move) lies inside the 9:16 window of the mobile export; a subject wider than the window counts when the window lies on it.",
         "A validated mobile version: the crop keeps what the shot is about.", "% of frames", QaBound.AtLeast, 95, major: false, shortName: "subject in crop", noise: 0);
 
+    /// <summary>Product appearance drift: the product's colour in each shot that shows it, against its sheet and across shots.</summary>
+    public static readonly QaMetric ProductAppearance = new(RuleIds.QA12, "Product appearance drift",
+        "CIE76 ΔE between the product's mean L*a*b* colour inside the body of its recorded subject box (the middle of the box: the cap, the edges and the set around it left out) and the product sheet's, drawn in the shot's light and set; across shots, the ΔE between the mean colours of every two shots that show the product.",
+        "Consistent bottle reflections: the product must not change colour between the hook and the call to action. Lock it with a product sheet.", "ΔE(76)", QaBound.AtMost, ProductAppearanceTolerance, major: false, RuleIds.CF0305, shortName: "product drift", noise: 0.05);
+
     /// <summary>All QA checks, by id.</summary>
-    public static readonly IReadOnlyList<QaMetric> All = new[] { Flicker, EdgeArtifacts, ColourCast, OverSharpness, StemLoudness, MotionEnergy, CtaNoise, MobileContrast, BackgroundVsSubject, FaceIdentity, SubjectInCrop };
+    public static readonly IReadOnlyList<QaMetric> All = new[] { Flicker, EdgeArtifacts, ColourCast, OverSharpness, StemLoudness, MotionEnergy, CtaNoise, MobileContrast, BackgroundVsSubject, FaceIdentity, SubjectInCrop, ProductAppearance };
 
     /// <summary>
     /// The order in which selection compares two takes of a shot, after the count of failing checks: the
-    /// method's A/B criteria, face and hand stability first (identity, flicker, the edges where hands and
+    /// method's A/B criteria, face and hand stability first (identity, the product's identity, flicker, the edges where hands and
     /// props break), then motion cleanliness, then the light serving the subject, then texture and colour,
     /// then how the take reads on a phone and in the CTA window. The first measure whose difference
     /// exceeds its <see cref="QaMetric.Noise"/> decides; when none does, the takes tie and A is kept.
     /// </summary>
-    public static readonly IReadOnlyList<QaMetric> SelectionOrder = new[] { FaceIdentity, Flicker, EdgeArtifacts, MotionEnergy, BackgroundVsSubject, OverSharpness, ColourCast, MobileContrast, CtaNoise };
+    public static readonly IReadOnlyList<QaMetric> SelectionOrder = new[] { FaceIdentity, ProductAppearance, Flicker, EdgeArtifacts, MotionEnergy, BackgroundVsSubject, OverSharpness, ColourCast, MobileContrast, CtaNoise };
+
+    /// <summary>
+    /// QA12's tolerance, in CIE76 ΔE: two renders of one product sheet stay well inside it (the glass
+    /// shows a little of the set behind it, and the light changes between shots), while a product
+    /// described in other words (a white bottle against an amber one) lies far outside it.
+    /// </summary>
+    public const double ProductAppearanceTolerance = 10;
 
     /// <summary>The check with id <paramref name="id"/>.</summary>
     public static QaMetric Get(string id) => All.First(m => m.Id == id);

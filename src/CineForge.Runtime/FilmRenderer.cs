@@ -90,6 +90,7 @@ public sealed class FilmRenderer
             cancellationToken).ConfigureAwait(false);
 
         var continuity = Continuity(results);
+        var products = Stages.Select.Qa.ProductContinuity.Pairs(results.Select(r => (r.Name, r.SelectedTake?.Qa.Product)).ToList());
         var filmLock = new FilmLock(
             film.Title,
             RuntimeVersion,
@@ -116,8 +117,8 @@ public sealed class FilmRenderer
         }
 
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
-        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity] };
-        AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity), FilmJson.Options) + "\n");
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity], Products = products };
+        AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity, products), FilmJson.Options) + "\n");
         return await thenUnderLock(result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,7 +151,7 @@ public sealed class FilmRenderer
         }
     }
 
-    private sealed record Summary(string Film, IReadOnlyList<ShotSummary> Shots, IReadOnlyList<ContinuityStep> Continuity);
+    private sealed record Summary(string Film, IReadOnlyList<ShotSummary> Shots, IReadOnlyList<ContinuityStep> Continuity, IReadOnlyList<Stages.Select.Qa.ProductStep> Products);
 
     private sealed record ShotSummary(int Index, string Shot, string? Selected, string Report, IReadOnlyList<Stages.Select.Qa.QaScore>? Qa);
 }

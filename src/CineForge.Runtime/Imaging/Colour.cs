@@ -47,6 +47,9 @@ public readonly record struct Lab(double L, double A, double B)
 
     /// <summary>The a*b* distance to <paramref name="other"/> (QA03's shot-to-shot continuity).</summary>
     public double DistanceAb(Lab other) => Math.Sqrt(((A - other.A) * (A - other.A)) + ((B - other.B) * (B - other.B)));
+
+    /// <summary>CIE76 ΔE to <paramref name="other"/>: lightness and colour together (QA12's product appearance).</summary>
+    public double DeltaE(Lab other) => Math.Sqrt(((L - other.L) * (L - other.L)) + ((A - other.A) * (A - other.A)) + ((B - other.B) * (B - other.B)));
 }
 
 /// <summary>

@@ -40,7 +40,7 @@ public sealed record ScenePlan(
     public static ScenePlan Resolve(Film film, ShotTake take, int width, int height)
     {
         var shot = take.Shot;
-        var palette = ColourWords.Palette(film.Charter.Palette ?? film.Brief.Palette ?? "cream slate");
+        var palette = ColourWords.Palette(PaletteWords(film));
         var subject = shot.Subject ?? shot.Action ?? string.Join(" ", shot.Characters.Select(c => c.Name).Concat(shot.Products.Select(p => p.Name)));
         return new ScenePlan(
             width,
@@ -56,6 +56,13 @@ public sealed record ScenePlan(
             shot.Gaze ?? GazeAxis.Camera,
             IsInterior(film.Brief.Place, subject),
             take.Seed);
+    }
+
+    /// <summary>The words the set's colours come from: the charter's palette, else the brief's, else a neutral room.</summary>
+    public static string PaletteWords(Film film)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        return film.Charter.Palette ?? film.Brief.Palette ?? "cream slate";
     }
 
     private static bool IsInterior(string? place, string subject) =>

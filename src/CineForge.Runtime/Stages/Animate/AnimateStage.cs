@@ -21,7 +21,7 @@ namespace CineForge.Runtime.Stages.Animate;
 public sealed class AnimateStage(IAnimator animator)
 {
     /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
-    public const string AnalyzerVersion = "3";
+    public const string AnalyzerVersion = "4";
 
     /// <summary>The camera path <paramref name="take"/> declares, at <paramref name="size"/>.</summary>
     public static CameraPath PathOf(ShotTake take, FrameSize size) =>
@@ -74,7 +74,7 @@ public sealed class AnimateStage(IAnimator animator)
             .Add("encoding", context.Encoding)
             .Add("ffmpeg", context.Ffmpeg.Version)
             .Hash();
-        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film), FaceOf(context.Film, take, size));
+        var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film), FaceOf(context.Film, take, size), ProductOf(context.Film, take, size));
         var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
         return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }
@@ -82,6 +82,10 @@ public sealed class AnimateStage(IAnimator animator)
     // The lead's sheet face, lit as the scene is; the scene is resolved as the keyframe's is.
     private static Keyframe.Previz.FaceReference? FaceOf(Film film, ShotTake take, FrameSize size) =>
         Keyframe.Previz.FaceReference.Of(ScenePlan.Resolve(film, take, size.Width, size.Height));
+
+    // The product sheet an object detail shows or names, lit as the scene is.
+    private static Keyframe.Previz.ProductReference? ProductOf(Film film, ShotTake take, FrameSize size) =>
+        Keyframe.Previz.ProductReference.Of(film, take.Shot, ScenePlan.Resolve(film, take, size.Width, size.Height));
 
     // The QA report is stored before the clip is renamed into place, so a present clip with its report is complete.
     private static ClipArtefact? Read(ClipPlan plan) =>

@@ -7,7 +7,8 @@ namespace CineForge.Runtime.Stages.Select.Qa;
 /// <summary>
 /// Measures QA01–QA04, QA06–QA09 and, where the shot casts a character and the backend knows where
 /// it drew the face, QA10 on a clip while it streams, one frame at a time: only the previous frame's
-/// analysis plane (and, in the CTA window, its luma) is kept. Spatial checks (and the face) run on
+/// analysis plane (and, in the CTA window, its luma) is kept. In an object detail of a film's product,
+/// QA12 reads the product inside the subject box. Spatial checks (the face and the product too) run on
 /// every <see cref="SpatialStride"/>-th frame; temporal ones on every frame.
 /// </summary>
 public sealed class ClipAnalyzer
@@ -43,6 +44,8 @@ public sealed class ClipAnalyzer
     private readonly List<PixelBox>? subjects;
     private readonly float[]? sheetFace;
     private readonly List<float[]> faces = [];
+    private readonly Lab? sheetProduct;
+    private readonly List<Lab> products = [];
 
     /// <summary>Creates an analyzer for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
     /// <param name="width">Frame width.</param>
@@ -57,6 +60,7 @@ public sealed class ClipAnalyzer
         this.context = context;
         motion = new MotionEstimator(width, height);
         sheetFace = context.Face is { } reference ? Keyframe.Previz.CharacterSheetFace.Of(reference) : null;
+        sheetProduct = context.Product is { } product ? Keyframe.Previz.ProductSheetAppearance.Of(product) : null;
     }
 
     /// <summary>Frame-to-frame global motion measured so far (smoothness checks).</summary>
@@ -86,6 +90,11 @@ public sealed class ClipAnalyzer
             if (sheetFace is not null && face is { } box && FaceSignature.Of(frame, box) is { } signature)
             {
                 faces.Add(signature);
+            }
+
+            if (sheetProduct is not null && ProductAppearance.Of(frame, subject) is { } colour)
+            {
+                products.Add(colour);
             }
         }
 
@@ -127,9 +136,18 @@ public sealed class ClipAnalyzer
             scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceDrift()));
         }
 
+        Lab? product = null;
+        if (products.Count > 0)
+        {
+            var mean = ProductAppearance.Mean(products);
+            product = new Lab(Math.Round(mean.L, 4), Math.Round(mean.A, 4), Math.Round(mean.B, 4));
+            scores.Add(QaScore.Of(QaMetrics.ProductAppearance, product.Value.DeltaE(sheetProduct!.Value)));
+        }
+
         return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames)
         {
             Subject = subjects is null ? null : Animate.SubjectTrack.InFrame(width, height, subjects),
+            Product = product,
         };
     }
 

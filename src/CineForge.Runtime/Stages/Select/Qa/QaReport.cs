@@ -35,6 +35,9 @@ public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, doubl
     /// <summary>The subject's box in every frame measured, in the clip's frame pixels; null when the backend only guessed it.</summary>
     public Animate.SubjectTrack? Subject { get; init; }
 
+    /// <summary>The product's mean colour inside its subject box (QA12), for the comparison across shots; null when the clip is not an object detail of the film's product.</summary>
+    public Imaging.Lab? Product { get; init; }
+
     /// <summary>The failing major checks.</summary>
     public IEnumerable<QaScore> MajorFailures => Scores.Where(s => s.Major && !s.Passed);
 
