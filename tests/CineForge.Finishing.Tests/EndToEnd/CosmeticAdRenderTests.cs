@@ -75,6 +75,14 @@ public sealed class CosmeticAdRenderTests(ITestOutputHelper output)
             Assert.Matches($"<tr><td>QA10 Face identity drift</td><td>{Regex.Escape(shot.Name)}</td><td>0\\.\\d+ cosine distance</td>(?:(?!</tr>).)*<td class=\"pass\">pass</td>", html);
         }
 
+        // QA12 between every two shots that show the serum, in the report's QA table: the same bottle throughout.
+        var productShots = film.Shots.Where(s => s.Type == ShotType.ObjectDetail && s.Products.Count > 0).Select(s => s.Name).ToList();
+        Assert.Equal(3, productShots.Count);
+        foreach (var (from, to) in productShots.SelectMany((a, i) => productShots.Skip(i + 1).Select(b => (a, b))))
+        {
+            Assert.Matches($"<tr><td>QA12 Product appearance drift</td><td>{Regex.Escape(from)} ↔ {Regex.Escape(to)} \\(product\\)</td><td>\\d+(?:\\.\\d+)? ΔE\\(76\\)</td>(?:(?!</tr>).)*<td class=\"pass\">pass</td>", html);
+        }
+
         Skip.If(Chromium.Executable is null, "chromium is not installed (apt-get install chromium)");
         var dom = Chromium.DumpDom(result.ReportPath);
         Assert.Equal("ok", Regex.Match(dom, "data-render-check=\"([^\"]*)\"").Groups[1].Value);

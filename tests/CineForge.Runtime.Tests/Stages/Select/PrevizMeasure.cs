@@ -15,11 +15,12 @@ internal static class PrevizMeasure
     public static KeyframeImage Keyframe(Film film, ShotTake take, FrameSize size) =>
         new PrevizKeyframeGenerator().Generate(new KeyframeRequest(ScenePlan.Resolve(film, take, size.Width, size.Height), string.Empty, take.Shot.Keyframe, take.Seed), default);
 
-    /// <summary>The QA context the animate stage gives <paramref name="take"/>'s clip (no CTA window, no palette); its face is held to <paramref name="sheet"/> when given, else to the lead's own sheet.</summary>
+    /// <summary>The QA context the animate stage gives <paramref name="take"/>'s clip (no CTA window, no palette); its face is held to <paramref name="sheet"/> when given, else to the lead's own sheet, and an object detail's product to the film's product sheet.</summary>
     public static QaContext Context(Film film, ShotTake take, FrameSize size, CharacterLook? sheet = null)
     {
-        var face = FaceReference.Of(ScenePlan.Resolve(film, take, size.Width, size.Height));
-        return new(take.Shot.Fps, AnimateStage.PathOf(take, size).MeanDisplacement(), null, null, sheet is null ? face : face! with { Look = sheet });
+        var scene = ScenePlan.Resolve(film, take, size.Width, size.Height);
+        var face = FaceReference.Of(scene);
+        return new(take.Shot.Fps, AnimateStage.PathOf(take, size).MeanDisplacement(), null, null, sheet is null ? face : face! with { Look = sheet }, ProductReference.Of(film, take.Shot, scene));
     }
 
     /// <summary>Animates <paramref name="keyframe"/> with <paramref name="request"/> and measures every frame.</summary>
