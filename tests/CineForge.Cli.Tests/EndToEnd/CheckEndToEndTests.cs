@@ -33,7 +33,7 @@ public sealed class CheckEndToEndTests : IDisposable
         Assert.Equal(pinned.OrderBy(l => l, StringComparer.Ordinal), diagnostics.Select(WithoutLocation).OrderBy(l => l, StringComparer.Ordinal));
         Assert.Equal("examples/mistakes/film.csx(11,10): error CF0201: Shot #1 'sam-tight-portrait' lasts 12 s, over the 5 s maximum: generate short segments and edit them", diagnostics.Single(l => l.Contains("CF0201", StringComparison.Ordinal)));
         Approval.Verify("mistakes.check.txt", run.Output);
-        Assert.Equal("Checked examples/mistakes/film.csx (1 film): 3 errors, 33 warnings, 3 infos.", run.Lines[^1]);
+        Assert.Equal("Checked examples/mistakes/film.csx (1 film): 3 errors, 34 warnings, 3 infos.", run.Lines[^1]);
     }
 
     [Fact]

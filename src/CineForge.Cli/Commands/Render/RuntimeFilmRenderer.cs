@@ -155,6 +155,11 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"warning {QaMetrics.ColourCast.Id}: colour jumps {step.DeltaAb.ToString("0.#", CultureInfo.InvariantCulture)} ΔE(ab) from '{step.From}' to '{step.To}'");
         }
 
+        foreach (var step in result.Products.Where(p => !p.Passed))
+        {
+            output.WriteLine($"warning {QaMetrics.ProductAppearance.Id}: the product changes by {step.DeltaE.ToString("0.#", CultureInfo.InvariantCulture)} ΔE(76) between '{step.From}' and '{step.To}' (tolerance {QaMetrics.ProductAppearance.Limit.ToString("0.#", CultureInfo.InvariantCulture)}): show its product sheet ({QaMetrics.ProductAppearance.RuleId})");
+        }
+
         // Locked, the verification says what differs from the lock (PrintVerification), and the lock was not written.
         if (result.LockChanges.Count > 0 && result.Verification is null)
         {

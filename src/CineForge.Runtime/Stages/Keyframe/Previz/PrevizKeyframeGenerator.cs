@@ -223,6 +223,13 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         if (arm is not null)
         {
             canvas.Paint(arm, 1.5, (x, y, _) => light.Shade(look.Wardrobe.Scale(0.92), arm.Normal(x, y)));
+            if (scene.Product is { } product)
+            {
+                // The product in her hand, from its sheet: the same bottle as in the detail shots, at the arm's end.
+                var hand = arm.Bounds(0);
+                var (body, cap) = ProductShape(product, cx < frame.X(0.5) ? hand.Right : hand.Left, hand.Bottom, headRy * 3, null);
+                PaintProduct(canvas, frame, light, product, body, cap);
+            }
         }
 
         if (headRy * 0.09 > 1.5)
@@ -247,24 +254,11 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
     {
         // A product shot draws the sheet's look, the same bottle in every shot; a free-text detail draws its own words.
         var look = scene.Product ?? ProductLook.FromWords(scene.Subject);
-        var colour = look.Body;
-        var glassy = look.Glassy;
         var u = layout.Next(2) == 0 ? 0.4 : 0.6;
         var tableV = horizon + 0.02;
         Shape body;
         Shape? cap = null;
-        if (look.Form == ProductForm.Bottle)
-        {
-            var hw = frame.Height * (look.HalfWidth ?? 0.12);
-            var bodyTop = frame.Y(tableV - look.Height);
-            body = new Union(
-            [
-                new RoundedBox(frame.X(u) - hw, bodyTop, frame.X(u) + hw, frame.Y(tableV), hw * 0.35),
-                new RoundedBox(frame.X(u) - (hw * 0.35), bodyTop - (frame.Height * 0.07), frame.X(u) + (hw * 0.35), bodyTop + (hw * 0.2), hw * 0.1),
-            ]);
-            cap = new RoundedBox(frame.X(u) - (hw * 0.42), bodyTop - (frame.Height * 0.15), frame.X(u) + (hw * 0.42), bodyTop - (frame.Height * 0.065), hw * 0.12);
-        }
-        else if (look.Form == ProductForm.Drop)
+        if (look.Form == ProductForm.Drop)
         {
             var r = frame.Height * 0.17;
             body = new Union(
@@ -275,23 +269,51 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
         }
         else
         {
-            var hw = frame.Height * (look.HalfWidth ?? layout.Range(0.16, 0.22));
-            body = new RoundedBox(frame.X(u) - hw, frame.Y(tableV - 0.34), frame.X(u) + hw, frame.Y(tableV), hw * 0.3);
+            (body, cap) = ProductShape(look, frame.X(u), frame.Y(tableV), frame.Height, look.Form == ProductForm.Block ? look.HalfWidth ?? layout.Range(0.16, 0.22) : null);
         }
 
-        var bounds = body.Bounds(0);
-        var cx = (bounds.Left + bounds.Right) / 2;
         var shadowShift = frame.Height * 0.05;
         canvas.Paint(new Offset(body, -light.KeyDirection.X * shadowShift * 1.6, shadowShift * 0.3), frame.Height * 0.035, (_, _, under) => under.Scale(1 - (0.45 * light.Key)));
+        return Clip(PaintProduct(canvas, frame, light, look, body, cap), frame);
+    }
+
+    /// <summary>
+    /// The silhouette of <paramref name="look"/> standing on (<paramref name="cx"/>, <paramref name="baseY"/>), <paramref name="unit"/>
+    /// pixels for a frame's height: a bottle's body, neck and cap, or a block <paramref name="blockHalfWidth"/> units wide each side.
+    /// </summary>
+    private static (Shape Body, Shape? Cap) ProductShape(ProductLook look, double cx, double baseY, double unit, double? blockHalfWidth)
+    {
+        if (look.Form != ProductForm.Bottle)
+        {
+            var half = unit * (blockHalfWidth ?? look.HalfWidth ?? 0.18);
+            return (new RoundedBox(cx - half, baseY - (unit * 0.34), cx + half, baseY, half * 0.3), null);
+        }
+
+        var hw = unit * (look.HalfWidth ?? 0.12);
+        var bodyTop = baseY - (unit * look.Height);
+        Shape body = new Union(
+        [
+            new RoundedBox(cx - hw, bodyTop, cx + hw, baseY, hw * 0.35),
+            new RoundedBox(cx - (hw * 0.35), bodyTop - (unit * 0.07), cx + (hw * 0.35), bodyTop + (hw * 0.2), hw * 0.1),
+        ]);
+        var cap = new RoundedBox(cx - (hw * 0.42), bodyTop - (unit * 0.15), cx + (hw * 0.42), bodyTop - (unit * 0.065), hw * 0.12);
+        return (body, cap);
+    }
+
+    /// <summary>Paints a product's body (glass shows a little of what is behind it and takes a specular stripe on the key's side) and its cap; returns their bounds.</summary>
+    private static PixelBox PaintProduct(Canvas canvas, FrameSpace frame, Lighting light, ProductLook look, Shape body, Shape? cap)
+    {
+        var bounds = body.Bounds(0);
+        var cx = (bounds.Left + bounds.Right) / 2;
         canvas.Paint(body, 1.5, (x, y, under) =>
         {
             var n = (Math.Clamp((x - cx) / (bounds.Width / 2), -1, 1) * 0.85, -0.1, 0.0);
             n.Item3 = Math.Sqrt(Math.Max(0, 1 - (n.Item1 * n.Item1) - 0.01));
-            var surface = light.Shade(colour, n).Scale(1.15);
-            return glassy ? surface.Mix(under, 0.2) : surface;
+            var surface = light.Shade(look.Body, n).Scale(1.15);
+            return look.Glassy ? surface.Mix(under, 0.2) : surface;
         });
 
-        if (glassy)
+        if (look.Glassy)
         {
             // A specular stripe on the key's side: the material reads as glass, not plastic.
             var sx = cx + (light.Side * bounds.Width * 0.22);
@@ -305,7 +327,7 @@ public sealed class PrevizKeyframeGenerator : IKeyframeGenerator
             bounds = bounds.Union(cap.Bounds(0));
         }
 
-        return Clip(bounds, frame);
+        return bounds;
     }
 
     private static Rgb Haze(Rgb colour, Lighting light, double v, double horizon) =>
