@@ -28,13 +28,14 @@ public static class FarmWorker
         var timings = options.Timings ?? FarmTimings.Default;
         var storage = FarmStorage.Open(options.ConnectionString, timings);
         var name = options.Name ?? DefaultName;
+        var host = new StageHost(name, options.Backends, options.FfmpegPath);
         var server = new BackgroundJobServerOptions
         {
             ServerName = name,
             Queues = options.Queues.ToArray(),
             WorkerCount = options.Concurrency,
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
-            Activator = new StageJobActivator(new StageJobPerformer(new StageHost(name, options.Backends, options.FfmpegPath))),
+            Activator = new StageJobActivator(new StageJobPerformer(host), new FinishJobPerformer(host)),
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         };
         using (new BackgroundJobServer(server, storage))
