@@ -6,7 +6,7 @@ namespace CineForge.Farm;
 
 /// <summary>What a worker serves and how it renders.</summary>
 /// <param name="ConnectionString">The farm's PostgreSQL connection string.</param>
-/// <param name="Queues">The queues taken, most important first: <see cref="FarmQueues.Gpu"/> (keyframe and animate jobs), <see cref="FarmQueues.Cpu"/> (select jobs).</param>
+/// <param name="Queues">The queues taken, most important first: <see cref="FarmQueues.Gpu"/> (keyframe and animate jobs), <see cref="FarmQueues.Cpu"/> (select and finish jobs).</param>
 /// <param name="Backends">The render backends (previz by default; models from <c>--models</c>).</param>
 /// <param name="Name">The worker's name in status and job parameters; default host name and process id.</param>
 /// <param name="Concurrency">Jobs rendered at once.</param>
