@@ -7,8 +7,8 @@ namespace CineForge.Farm;
 
 /// <summary>
 /// Stops a film when one of its jobs fails for good: its record says why (the submitter that watches
-/// reports it; <c>farm status</c> shows it), and its other jobs are deleted; the failed job stays, with
-/// the record. The failing job's worker does it, on its last attempt, so no submitter is needed.
+/// reports it; <c>farm status</c> shows it), and its other unfinished jobs are deleted; the failed job
+/// and the done ones stay, with the record. The failing job's worker does it, on its last attempt, so no submitter is needed.
 /// </summary>
 internal static class FarmFilmStop
 {
@@ -38,10 +38,12 @@ internal static class FarmFilmStop
             // Stopped first: whoever watches sees why before it sees a job deleted.
             FarmFilms.Save(storage, record with { Stopped = reason });
             var client = new BackgroundJobClient(storage);
-            foreach (var id in record.JobIds.Where(id => id != jobId && connection.GetStateData(id)?.Name != FailedState.StateName))
+            foreach (var id in record.JobIds.Where(id => id != jobId && !Finished(connection.GetStateData(id)?.Name)))
             {
                 client.Delete(id);
             }
         }
     }
+
+    private static bool Finished(string? state) => state == FailedState.StateName || state == SucceededState.StateName;
 }

@@ -30,6 +30,11 @@ public sealed class FarmSubmitterTests(LocalReference local) : IClassFixture<Loc
             done = await FilmAsync(storage, film => film.Done || film.Stopped is not null);
         }
 
+        // Done with no submitter to report it: farm status says so.
+        var status = Assert.Single(FarmStatus.Read(storage).Films);
+        Assert.True(status.Done);
+        Assert.Equal((FarmStatus.Done, "cpu-box"), (status.Finish?.State, status.Finish?.Detail));
+
         // Killed before any shot was selected; the workers selected every shot and finished the film.
         Assert.Contains(killedAt.Stages, s => s.Stage == Runtime.Stages.ShotStage.Select && !s.Done);
         Assert.Null(killedAt.FinishJobId);
@@ -60,6 +65,64 @@ public sealed class FarmSubmitterTests(LocalReference local) : IClassFixture<Loc
         Assert.Empty(FarmStatus.Read(storage).Films);
     }
 
+    [SkippableFact]
+    public async Task SubmitterStoppedMidFilm_ASecondAttachesToTheRunningFilm_AndGetsTheFirstsOutcome()
+    {
+        var database = Database();
+        ClearFarm(database);
+        using var folder = new TempFolder();
+        var storage = FarmStorage.Open(database, Quick);
+        var jobsBefore = JobCount(database);
+        using var worker = StartInProcess(database, "box", FarmQueues.All.ToArray());
+        using var stop = new CancellationTokenSource();
+        var first = new FarmFilmProduction(storage, timings: Quick);
+
+        var watching = first.RenderAsync(local.Film, Options(folder.Path), stop.Token);
+        await FilmAsync(storage, film => film.Stages.Any(s => s.Done));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching);
+        Assert.False(first.Dispatcher.Attached);
+        var second = new FarmFilmProduction(storage, timings: Quick);
+        var outcome = await second.RenderAsync(local.Film, Options(folder.Path), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(5));
+
+        Assert.True(second.Dispatcher.Attached);
+        Assert.Equal(KeyframeAndAnimateJobs(first.Dispatcher), KeyframeAndAnimateJobs(second.Dispatcher));
+        Assert.Equal(local.Result.Shots.Sum(s => (2 * s.Takes.Count) + 1) + 1, JobCount(database) - jobsBefore);
+        // The workers' work, summed from their jobs, though this submitter created none of them.
+        Assert.Equal(local.Result.Work, outcome.Shots.Work);
+        Assert.Equal(ClipHashes(local.Result), ClipHashes(outcome.Shots));
+        Assert.Empty(outcome.Shots.LockChanges);
+        var finished = Assert.IsType<Finishing.FinishingSummary>(outcome.Finished);
+        Assert.All(finished.Exports, export => Assert.True(File.Exists(export.Path), export.Path));
+        Assert.True(File.Exists(finished.ReportPath) || Directory.Exists(finished.ReportPath), finished.ReportPath);
+        Assert.Empty(FarmStatus.Read(storage).Films);
+    }
+
+    [SkippableFact]
+    public async Task FinishJobFailingTwice_StopsTheFilm_NamingTheFinishingAndReason()
+    {
+        var database = Database();
+        ClearFarm(database);
+        using var folder = new TempFolder();
+        var storage = FarmStorage.Open(database, Quick);
+        // Where the lock goes, a folder is in the way: the finish job fails writing it, twice.
+        var lockFile = Path.Combine(folder.Path, "film.lock.json");
+        Directory.CreateDirectory(Path.Combine(lockFile, "in-the-way"));
+        var production = new FarmFilmProduction(storage, timings: Quick);
+        RenderException error;
+        using (StartInProcess(database, "box", FarmQueues.All.ToArray()))
+        {
+            error = await Assert.ThrowsAsync<RenderException>(() => production.RenderAsync(local.Film, Options(folder.Path) with { LockFile = lockFile }, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(5)));
+        }
+
+        Assert.StartsWith($"The finishing of '{local.Film.Title}' failed on the farm after 2 attempts (job ", error.Message, StringComparison.Ordinal);
+        var film = Assert.Single(FarmStatus.Read(storage).Films);
+        Assert.Equal(error.Message, film.Stopped);
+        Assert.Equal(FarmStatus.Failed, film.Finish?.State);
+        Assert.All(film.Stages, s => Assert.Equal(FarmStatus.Done, s.State));
+        Assert.False(File.Exists(Path.Combine(folder.Path, "out", FilmRenderer.FolderName(local.Film), FilmRenderer.RenderLockName)), "the failed finish job left the film folder held");
+    }
+
     /// <summary>The one film on record once <paramref name="reached"/> holds for it.</summary>
     private static async Task<FarmFilmRecord> FilmAsync(Hangfire.PostgreSql.PostgreSqlStorage storage, Func<FarmFilmRecord, bool> reached)
     {
@@ -79,6 +142,9 @@ public sealed class FarmSubmitterTests(LocalReference local) : IClassFixture<Loc
 
         throw new TimeoutException("the film never reached the state waited for");
     }
+
+    private static IEnumerable<string?> KeyframeAndAnimateJobs(FarmShotDispatcher dispatcher) =>
+        dispatcher.Jobs.Where(j => j.Stage != Runtime.Stages.ShotStage.Select).Select(j => j.JobId);
 
     /// <summary>Every Hangfire job ever created in the farm's database: nothing else adds one.</summary>
     private static long JobCount(string database)
