@@ -93,10 +93,18 @@ public sealed class FarmSubmitterTests(LocalReference local) : IClassFixture<Loc
         Assert.Equal(ClipHashes(local.Result), ClipHashes(outcome.Shots));
         Assert.Empty(outcome.Shots.LockChanges);
         var finished = Assert.IsType<Finishing.FinishingSummary>(outcome.Finished);
-        Assert.All(finished.Exports, export => Assert.True(File.Exists(export.Path), export.Path));
         Assert.True(File.Exists(finished.ReportPath) || Directory.Exists(finished.ReportPath), finished.ReportPath);
         Assert.Empty(FarmStatus.Read(storage).Films);
+
+        // The finish job's exports are a local production's bytes.
+        using var elsewhere = new TempFolder();
+        var production = await new Finishing.FilmProduction().RenderAsync(local.Film, Options(elsewhere.Path));
+        Assert.NotEmpty(finished.Exports);
+        Assert.Equal(ExportHashes(production.Outcome.Finished!), ExportHashes(finished));
     }
+
+    private static IReadOnlyList<string> ExportHashes(Finishing.FinishingSummary finished) =>
+        finished.Exports.Select(e => $"{e.Kind} {Path.GetFileName(e.Path)}: {Runtime.Cache.ArtefactKey.HashFile(e.Path)}").Order(StringComparer.Ordinal).ToList();
 
     [SkippableFact]
     public async Task FinishJobFailingTwice_StopsTheFilm_NamingTheFinishingAndReason()
