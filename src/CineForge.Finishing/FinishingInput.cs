@@ -8,6 +8,9 @@ public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<s
 {
     /// <summary>The subject's box in every frame of the clip, from the stage that made it; null when it is not known (then reframing measures the picture).</summary>
     public CineForge.Runtime.Stages.Animate.SubjectTrack? Subject { get; init; }
+
+    /// <summary>The take's mean face as the render's face recognizer embedded it (QA10 across shots); null where none ran.</summary>
+    public IReadOnlyList<float>? Face { get; init; }
 }
 
 /// <summary>The outcome of selection for one shot: the take kept, and the takes it was chosen over.</summary>

@@ -43,6 +43,7 @@ public sealed class ClipAnalyzer
     private readonly List<PixelBox>? subjects;
     private readonly float[]? sheetFace;
     private readonly List<float[]> faces = [];
+    private readonly List<float[]> recognized = [];
 
     /// <summary>Creates an analyzer for frames of <paramref name="width"/> x <paramref name="height"/>.</summary>
     /// <param name="width">Frame width.</param>
@@ -97,6 +98,18 @@ public sealed class ClipAnalyzer
         frames++;
     }
 
+    /// <summary>
+    /// Adds a face a recognizer found in the frame just measured (<see cref="IFaceMeter"/>), for a
+    /// picture whose backend did not record where it drew the face: QA10 is then the face's drift within
+    /// the clip, and the clip's mean face goes into the report (<see cref="QaReport.Face"/>) for the
+    /// comparison across the character's shots.
+    /// </summary>
+    public void AddRecognized(float[] embedding)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        recognized.Add(embedding);
+    }
+
     /// <summary>Frames measured so far.</summary>
     public int Frames => frames;
 
@@ -126,9 +139,14 @@ public sealed class ClipAnalyzer
         {
             scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceDrift()));
         }
+        else if (recognized.Count > 0)
+        {
+            scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceEmbeddings.Within(recognized) ?? 0));
+        }
 
         return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames)
         {
+            Face = recognized.Count > 0 ? FaceEmbeddings.Mean(recognized) : null,
             Subject = subjects is null ? null : Animate.SubjectTrack.InFrame(width, height, subjects),
         };
     }
