@@ -8,7 +8,7 @@ public static class FarmQueues
     /// <summary>Jobs that need an accelerator: keyframe and animate jobs (text-to-image, img2img, animation and its QA).</summary>
     public const string Gpu = "gpu";
 
-    /// <summary>Jobs that need only a CPU: select jobs (choose the take, copy the named clips, write shot.json).</summary>
+    /// <summary>Jobs that need only a CPU: select jobs (choose the take, copy the named clips, write shot.json) and a film's finish job (summary, lock, edit, grade, sound, exports, report).</summary>
     public const string Cpu = "cpu";
 
     /// <summary>The queue of <paramref name="stage"/>'s jobs.</summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CineForge.Finishing;
 using CineForge.Runtime;
 using CineForge.Runtime.Dispatch;
 using CineForge.Runtime.Stages;
 using Hangfire;
-using Hangfire.Common;
 using Hangfire.States;
 using Hangfire.Storage;
 
@@ -26,31 +28,32 @@ public sealed record StageCount(int Done, int Total)
 /// <param name="Running">Jobs being run by a worker.</param>
 /// <param name="Queued">Jobs waiting for a worker (or for a retry).</param>
 /// <param name="Awaiting">Jobs waiting for the stage before them.</param>
-public sealed record FarmProgress(StageCount Keyframes, StageCount Animations, StageCount Selections, int Running, int Queued, int Awaiting);
+/// <param name="Finish">The finish job done, or null when only the shots were submitted.</param>
+/// <param name="Attached">The film was on the farm already: this submitter watches it instead of submitting it again.</param>
+public sealed record FarmProgress(StageCount Keyframes, StageCount Animations, StageCount Selections, int Running, int Queued, int Awaiting, StageCount? Finish = null, bool Attached = false);
 
 /// <summary>
-/// Runs a film's shots on the farm as Hangfire jobs, one per stage: for every take a keyframe job in
-/// the <see cref="FarmQueues.Gpu"/> queue and its animate job, a continuation of it
+/// Puts a film's shots on the farm as Hangfire jobs, one per stage, and watches them: for every take
+/// a keyframe job in the <see cref="FarmQueues.Gpu"/> queue and its animate job, a continuation of it
 /// (<c>ContinueJobWith</c>, only on success), in the same queue (a take whose keyframe is another
-/// take's waits for that take's keyframe job, so it is drawn once); then per shot a select job in the
-/// <see cref="FarmQueues.Cpu"/> queue. Open-source Hangfire has no continuation with several parents
-/// (batches are Hangfire Pro), so the submitter is the fan-in: it creates a shot's select job once
-/// every animate job of the shot has succeeded, and the select job itself reads each take by looking
-/// only, stopping rather than choosing from a take whose clip is not complete in the store. When
-/// every select job succeeded, the submitter reads each shot's result back from the store and the
-/// film folder. A job that fails for good stops the film with its shot, take, stage and reason; the
-/// film's other jobs are deleted, the failed one stays for <c>farm status</c>. The submitter and
-/// every worker must see the store and film folder at the same path.
+/// take's waits for that take's keyframe job, so it is drawn once); per shot a select job in the
+/// <see cref="FarmQueues.Cpu"/> queue, and, given one, the film's finish job there too. The workers
+/// create the select and finish jobs themselves as their inputs complete (<see cref="FarmFanIn"/>) and
+/// stop the film when a job fails for good (<see cref="FarmFilmStop"/>): the submitter only creates
+/// the first jobs and the film's record, then watches the record. Submitting a film the farm already
+/// renders with the same jobs attaches to it, so a submitter that was killed can be started again.
+/// A cancelled submitter stops watching; the film goes on. The submitter and every worker must see
+/// the store and film folder at the same path.
 /// </summary>
 public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage storage, FarmTimings? timings = null, IProgress<FarmProgress>? progress = null) : IShotDispatcher
 {
-    /// <summary>How long a job created held waits before it runs by itself: only when its submitter stopped before releasing it.</summary>
-    public static readonly TimeSpan Hold = TimeSpan.FromHours(1);
-
     private readonly FarmTimings timings = timings ?? FarmTimings.Default;
 
-    /// <summary>The stage jobs of the last run, in shot order, with their Hangfire ids.</summary>
+    /// <summary>The stage jobs of the last film submitted or attached to, in shot order, with their Hangfire ids as last read.</summary>
     public IReadOnlyList<FarmStageEntry> Jobs { get; private set; } = [];
+
+    /// <summary>The last submission found its film on the farm with the same jobs and watched it instead of creating any.</summary>
+    public bool Attached { get; private set; }
 
     /// <summary>How long the last run took to read the shots' results back once the farm was done.</summary>
     public TimeSpan ReadBackTime { get; private set; }
@@ -60,7 +63,12 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
     {
         ArgumentNullException.ThrowIfNull(shots);
         ArgumentNullException.ThrowIfNull(runner);
-        var runs = await SubmitAsync(shots, cancellationToken).ConfigureAwait(false);
+        if (shots.Count == 0)
+        {
+            return [];
+        }
+
+        var runs = Runs(await SubmitAsync(shots, cancellationToken).ConfigureAwait(false));
         var readBack = Stopwatch.StartNew();
         var results = new List<ShotResult>(shots.Count);
         for (var i = 0; i < shots.Count; i++)
@@ -72,222 +80,210 @@ public sealed class FarmShotDispatcher(Hangfire.PostgreSql.PostgreSqlStorage sto
         return results;
     }
 
-    /// <summary>Creates the stage jobs of <paramref name="shots"/> and waits until every select job succeeded; returns what each shot's stage jobs did, in shot order.</summary>
+    /// <summary>Puts <paramref name="shots"/> on the farm (or attaches to them) and waits until every select job is done; returns the film's record, removed from the farm.</summary>
     /// <exception cref="RenderException">A stage job failed for good or was deleted; the message names its shot, take and stage.</exception>
-    public async Task<IReadOnlyList<IReadOnlyList<StageRun>>> SubmitAsync(IReadOnlyList<ShotJob> shots, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(shots);
-        if (shots.Count == 0)
-        {
-            return [];
-        }
-
-        var film = shots.Select(shot => new ShotTrack(shot)).ToList();
-        var client = new BackgroundJobClient(storage);
-        Jobs = [];
-        try
-        {
-            foreach (var shot in film)
-            {
-                // Takes that share a keyframe: the later keyframe job waits for the earlier and finds it stored.
-                var drawnBy = new Dictionary<string, string>(StringComparer.Ordinal);
-                for (var i = 0; i < shot.Takes.Count; i++)
-                {
-                    var (keyframe, animate) = shot.Takes[i];
-                    keyframe.Id = drawnBy.TryGetValue(shot.Shot.Keyframes[i], out var drawing)
-                        ? Create(client, keyframe.Job, drawing)
-                        : CreateHeld(client, keyframe.Job);
-                    drawnBy.TryAdd(shot.Shot.Keyframes[i], keyframe.Id);
-                    animate.Id = Create(client, animate.Job, keyframe.Id);
-                }
-
-                foreach (var held in drawnBy.Values.Distinct())
-                {
-                    Release(client, held);
-                }
-            }
-
-            Save(film);
-            await WaitAsync(client, film, cancellationToken).ConfigureAwait(false);
-            var runs = Runs(film);
-            FarmFilms.Remove(storage, shots[0].FilmDirectory);
-            return runs;
-        }
-        catch (Exception ex)
-        {
-            // The film stops: its other jobs go; a failed job stays, with the film's record, so farm status shows why.
-            using (var connection = storage.GetConnection())
-            {
-                foreach (var stage in film.SelectMany(s => s.All).Where(s => s.Id is not null && connection.GetStateData(s.Id)?.Name != FailedState.StateName))
-                {
-                    client.Delete(stage.Id);
-                }
-            }
-
-            if (ex is RenderException)
-            {
-                Save(film, stopped: ex.Message);
-            }
-            else
-            {
-                FarmFilms.Remove(storage, shots[0].FilmDirectory);
-            }
-
-            throw;
-        }
-    }
-
-    private static string Create(BackgroundJobClient client, StageJob job, string? parentId)
-    {
-        var queue = FarmQueues.Of(job.Stage);
-        return parentId is null
-            ? client.Create(JobOf(job), new EnqueuedState(queue))
-            : client.ContinueJobWith<StageJobPerformer>(parentId, queue, Perform(job), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
-    }
+    public Task<FarmFilmRecord> SubmitAsync(IReadOnlyList<ShotJob> shots, CancellationToken cancellationToken) => SubmitAsync(shots, finish: null, holdFolder: null, cancellationToken);
 
     /// <summary>
-    /// Creates <paramref name="job"/> held back from the workers until <see cref="Release"/>: a worker
-    /// that took it while its continuations are attached would find the job's lock taken, and
-    /// Hangfire.PostgreSql retries a taken lock only after up to a second. Should the submitter stop
-    /// before releasing it, the job runs after <see cref="Hold"/> and finds or fills the store.
+    /// Puts <paramref name="shots"/> and, when given, the <paramref name="finish"/> job that ends the film on the
+    /// farm, holding <paramref name="holdFolder"/> while it creates them; or, when the farm renders (or has
+    /// rendered, unreported) the film with the same jobs, attaches to it. Waits until the film is done and
+    /// returns its record, removed from the farm: the film has been reported.
     /// </summary>
-    private static string CreateHeld(BackgroundJobClient client, StageJob job) =>
-        client.Create(JobOf(job), new ScheduledState(Hold) { Reason = "held until its continuations are attached" });
-
-    private static void Release(BackgroundJobClient client, string id)
+    /// <exception cref="RenderException">A job failed for good or was deleted (the message names its shot, take and stage), or the farm renders the film's folder with other jobs.</exception>
+    public async Task<FarmFilmRecord> SubmitAsync(IReadOnlyList<ShotJob> shots, FilmFinishJob? finish, Func<IDisposable>? holdFolder, CancellationToken cancellationToken)
     {
-        if (!client.ChangeState(id, new EnqueuedState(FarmQueues.Of(ShotStage.Keyframe)), ScheduledState.StateName))
+        ArgumentNullException.ThrowIfNull(shots);
+        ArgumentOutOfRangeException.ThrowIfZero(shots.Count);
+        var directory = Submit(shots, finish?.ToJson(), holdFolder);
+        var done = await WaitAsync(directory, cancellationToken).ConfigureAwait(false);
+        FarmFilms.Remove(storage, directory);
+        return done;
+    }
+
+    /// <summary>What each shot's stage jobs did, in shot order, as the workers recorded it.</summary>
+    /// <exception cref="RenderException">A job succeeded without saying what it did.</exception>
+    public IReadOnlyList<IReadOnlyList<StageRun>> Runs(FarmFilmRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        using var connection = storage.GetConnection();
+        return record.Stages.GroupBy(s => s.Index).OrderBy(g => g.Key)
+            .Select(shot => (IReadOnlyList<StageRun>)shot
+                .Select(stage => StageJobPerformer.RunOf(connection, stage.JobId!) ?? throw new RenderException($"{Where(stage)}: its farm job {stage.JobId} succeeded without saying what it did."))
+                .ToList())
+            .ToList();
+    }
+
+    // Creates the film's first jobs and its record under the film's lock, or attaches to its record; returns the film folder.
+    private string Submit(IReadOnlyList<ShotJob> shots, string? finish, Func<IDisposable>? holdFolder)
+    {
+        var directory = shots[0].FilmDirectory;
+        var submission = Hash(shots, finish);
+        var client = new BackgroundJobClient(storage);
+        using var connection = storage.GetConnection();
+        using (FarmFilms.Lock(connection, directory))
         {
-            throw new RenderException($"The farm job {id} left its held state before the submitter released it.");
+            if (FarmFilms.Read(connection, directory) is { } existing)
+            {
+                if (existing.Stopped is null && existing.Submission == submission)
+                {
+                    // A submitter that stopped between saving the record and releasing its keyframe jobs left them held: release them now.
+                    foreach (var keyframe in existing.Stages.Where(s => s.Stage == ShotStage.Keyframe && s.JobId is not null))
+                    {
+                        client.ChangeState(keyframe.JobId, new EnqueuedState(FarmQueues.Gpu), ScheduledState.StateName);
+                    }
+
+                    (Attached, Jobs) = (true, existing.Stages);
+                    return directory;
+                }
+
+                if (existing.Live)
+                {
+                    throw new RenderException($"{directory} is being rendered on the farm from another plan or with other settings ('cineforge farm status' shows it): wait until it is done, or render into another folder.");
+                }
+            }
+
+            using (holdFolder?.Invoke())
+            {
+                var (stages, held) = Create(client, shots);
+                FarmFilms.Save(storage, new FarmFilmRecord(shots[0].Title, directory, stages) { Submission = submission, Finish = finish });
+                foreach (var id in held)
+                {
+                    FarmJobs.Release(client, id);
+                }
+
+                (Attached, Jobs) = (false, stages);
+                return directory;
+            }
         }
     }
 
-    // The queue is part of the job, not only of its first state, so a retry returns to it.
-    private static Job JobOf(StageJob job) => Job.FromExpression(Perform(job), FarmQueues.Of(job.Stage));
-
-    private static System.Linq.Expressions.Expression<Func<StageJobPerformer, Task>> Perform(StageJob job)
+    // Every shot's keyframe and animate jobs, the keyframe jobs that draw held; select jobs are left to the fan-in.
+    private static (List<FarmStageEntry> Stages, List<string> Held) Create(BackgroundJobClient client, IReadOnlyList<ShotJob> shots)
     {
-        var json = job.ToJson();
-        var label = job.Label;
-        return p => p.RunAsync(json, label, null, CancellationToken.None);
+        var stages = new List<FarmStageEntry>();
+        var held = new List<string>();
+        foreach (var shot in shots)
+        {
+            // Takes that share a keyframe: the later keyframe job waits for the earlier and finds it stored.
+            var drawnBy = new Dictionary<string, string>(StringComparer.Ordinal);
+            var keyframeJob = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var job in shot.Stages())
+            {
+                string? id = null;
+                if (job.Stage == ShotStage.Keyframe)
+                {
+                    var key = shot.Keyframes[shot.Takes.ToList().IndexOf(job.Take!)];
+                    if (drawnBy.TryGetValue(key, out var drawing))
+                    {
+                        id = FarmJobs.Create(client, job, drawing);
+                    }
+                    else
+                    {
+                        id = FarmJobs.CreateHeld(client, job);
+                        drawnBy[key] = id;
+                        held.Add(id);
+                    }
+
+                    keyframeJob[job.Take!] = id;
+                }
+                else if (job.Stage == ShotStage.Animate)
+                {
+                    id = FarmJobs.Create(client, job, keyframeJob[job.Take!]);
+                }
+
+                stages.Add(new FarmStageEntry(shot.Index, shot.Shot, job.Stage, job.Take, id));
+            }
+        }
+
+        return (stages, held);
     }
 
-    private async Task WaitAsync(BackgroundJobClient client, IReadOnlyList<ShotTrack> film, CancellationToken cancellationToken)
+    private async Task<FarmFilmRecord> WaitAsync(string directory, CancellationToken cancellationToken)
     {
-        var all = film.SelectMany(s => s.All).ToList();
         while (true)
         {
             using (var connection = storage.GetConnection())
             {
-                foreach (var stage in all.Where(s => s.Id is not null && !s.Succeeded))
+                var record = FarmFilms.Read(connection, directory) ?? throw new RenderException($"The farm's record of {directory} was removed while the film rendered.");
+                if (record.Stopped is { } reason)
                 {
-                    var state = connection.GetStateData(stage.Id);
-                    stage.State = state?.Name;
-                    if (state?.Name == FailedState.StateName)
-                    {
-                        throw Failure(connection, stage, state);
-                    }
-
-                    if (state is null || state.Name == DeletedState.StateName)
-                    {
-                        throw new RenderException($"{Where(stage.Job)}: its farm job {stage.Id} was deleted.");
-                    }
+                    throw new RenderException(reason);
                 }
-            }
 
-            // The fan-in: a shot's select job exists only once every take of the shot is animated.
-            var ready = film.Where(s => s.Select.Id is null && s.Takes.All(t => t.Animate.Succeeded)).ToList();
-            foreach (var shot in ready)
-            {
-                shot.Select.Id = Create(client, shot.Select.Job, parentId: null);
-            }
+                var states = record.JobIds.ToDictionary(id => id, id => (StateData?)connection.GetStateData(id), StringComparer.Ordinal);
+                if (Lost(connection, record, states) is { } lost)
+                {
+                    // A job failed or went without its worker stopping the film (it failed before its stage ran): stop it here.
+                    FarmFilmStop.Stop(storage, directory, lost.JobId, lost.Reason);
+                    throw new RenderException(FarmFilms.Read(connection, directory)?.Stopped ?? lost.Reason);
+                }
 
-            if (ready.Count > 0)
-            {
-                Save(film);
-            }
-
-            progress?.Report(Progress(all));
-            if (film.All(s => s.Select.Succeeded))
-            {
-                return;
+                Jobs = record.Stages;
+                progress?.Report(Progress(record, states));
+                if (record.Done)
+                {
+                    return record;
+                }
             }
 
             await Task.Delay(timings.StatusPoll, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private IReadOnlyList<IReadOnlyList<StageRun>> Runs(IReadOnlyList<ShotTrack> film)
+    // The first job of the film that failed or is gone, with the reason that stops the film.
+    private static (string JobId, string Reason)? Lost(IStorageConnection connection, FarmFilmRecord record, Dictionary<string, StateData?> states)
     {
-        using var connection = storage.GetConnection();
-        return film.Select(shot => (IReadOnlyList<StageRun>)shot.All
-            .Select(stage => StageJobPerformer.RunOf(connection, stage.Id!) ?? throw new RenderException($"{Where(stage.Job)}: its farm job {stage.Id} succeeded without saying what it did."))
-            .ToList()).ToList();
+        var jobs = record.Stages.Where(s => s.JobId is not null).Select(s => (Id: s.JobId!, Where: Where(s)));
+        if (record.FinishJobId is { } finishId)
+        {
+            jobs = jobs.Append((finishId, $"The finishing of '{record.Title}'"));
+        }
+
+        foreach (var (id, where) in jobs)
+        {
+            var state = states[id];
+            if (state?.Name == FailedState.StateName)
+            {
+                var message = state.Data.TryGetValue("ExceptionMessage", out var text) ? text : state.Reason;
+                var retries = int.TryParse(connection.GetJobParameter(id, "RetryCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+                return (id, $"{where} failed on the farm after {retries + 1} attempt{(retries == 0 ? string.Empty : "s")} (job {id}): {message}");
+            }
+
+            if (state is null || state.Name == DeletedState.StateName)
+            {
+                return (id, $"{where}: its farm job {id} was deleted.");
+            }
+        }
+
+        return null;
     }
 
-    private void Save(IReadOnlyList<ShotTrack> film, string? stopped = null)
+    private FarmProgress Progress(FarmFilmRecord record, Dictionary<string, StateData?> states)
     {
-        var stages = film.SelectMany(s => s.All).Select(s => new FarmStageEntry(s.Job.Shot.Index, s.Job.Shot.Shot, s.Job.Stage, s.Job.Take, s.Id)).ToList();
-        Jobs = stages;
-        FarmFilms.Save(storage, new FarmFilmRecord(film[0].Shot.Title, film[0].Shot.FilmDirectory, stages, stopped));
-    }
+        // A job counts as done once the fan-in has counted it: its worker marks it before Hangfire does. The finish job has no stage.
+        var all = record.Stages.Select(s => (Stage: (ShotStage?)s.Stage, s.Done, State: s.JobId is null ? null : states[s.JobId]?.Name)).ToList();
+        if (record.Finish is not null)
+        {
+            all.Add((Stage: null, Done: record.Outcome is not null, State: record.FinishJobId is null ? null : states[record.FinishJobId]?.Name));
+        }
 
-    private static FarmProgress Progress(IReadOnlyList<StageTrack> all)
-    {
-        StageCount Count(ShotStage stage) => new(all.Count(s => s.Job.Stage == stage && s.Succeeded), all.Count(s => s.Job.Stage == stage));
+        StageCount Count(ShotStage stage) => new(all.Count(s => s.Stage == stage && s.Done), all.Count(s => s.Stage == stage));
+        var open = all.Where(s => !s.Done).ToList();
         return new FarmProgress(
             Count(ShotStage.Keyframe),
             Count(ShotStage.Animate),
             Count(ShotStage.Select),
-            all.Count(s => s.State == ProcessingState.StateName),
-            all.Count(s => s.State == EnqueuedState.StateName || s.State == ScheduledState.StateName),
-            all.Count(s => s.Id is null || s.State == AwaitingState.StateName));
+            open.Count(s => s.State == ProcessingState.StateName),
+            open.Count(s => s.State == EnqueuedState.StateName || s.State == ScheduledState.StateName),
+            open.Count(s => s.State is null || s.State == AwaitingState.StateName),
+            record.Finish is null ? null : new StageCount(record.Outcome is null ? 0 : 1, 1),
+            Attached);
     }
 
-    private static RenderException Failure(IStorageConnection connection, StageTrack stage, StateData state)
-    {
-        var reason = state.Data.TryGetValue("ExceptionMessage", out var message) ? message : state.Reason;
-        var retries = int.TryParse(connection.GetJobParameter(stage.Id, "RetryCount"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
-        return new RenderException($"{Where(stage.Job)} failed on the farm after {retries + 1} attempt{(retries == 0 ? string.Empty : "s")} (job {stage.Id}): {reason}");
-    }
+    private static string Where(FarmStageEntry stage) => StageJobPerformer.Where(stage.Index, stage.Shot, stage.Stage, stage.Take);
 
-    /// <summary>"Shot #2 'serum', take B, keyframe stage" or "Shot #2 'serum', select stage".</summary>
-    private static string Where(StageJob job) =>
-        job.Take is null
-            ? $"Shot #{job.Shot.Index} '{job.Shot.Shot}', {job.Stage.ToString().ToLowerInvariant()} stage"
-            : $"Shot #{job.Shot.Index} '{job.Shot.Shot}', take {job.Take}, {job.Stage.ToString().ToLowerInvariant()} stage";
-
-    /// <summary>A stage job of this run and the state last read.</summary>
-    private sealed class StageTrack(StageJob job)
-    {
-        public StageJob Job { get; } = job;
-
-        public string? Id { get; set; }
-
-        public string? State { get; set; }
-
-        public bool Succeeded => State == SucceededState.StateName;
-    }
-
-    /// <summary>A shot's stage jobs: keyframe and animate per take, then select.</summary>
-    private sealed class ShotTrack
-    {
-        public ShotTrack(ShotJob shot)
-        {
-            Shot = shot;
-            var stages = shot.Stages();
-            Takes = stages.Where(s => s.Stage == ShotStage.Keyframe)
-                .Select(k => (new StageTrack(k), new StageTrack(stages.Single(a => a.Stage == ShotStage.Animate && a.Take == k.Take))))
-                .ToList();
-            Select = new StageTrack(stages.Single(s => s.Stage == ShotStage.Select));
-        }
-
-        public ShotJob Shot { get; }
-
-        public IReadOnlyList<(StageTrack Keyframe, StageTrack Animate)> Takes { get; }
-
-        public StageTrack Select { get; }
-
-        public IEnumerable<StageTrack> All => Takes.SelectMany(t => new[] { t.Keyframe, t.Animate }).Append(Select);
-    }
+    // What was submitted: a submitter of the same jobs attaches, any other is a new film.
+    private static string Hash(IReadOnlyList<ShotJob> shots, string? finish) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', shots.Select(s => s.ToJson()).Append(finish ?? string.Empty)))));
 }

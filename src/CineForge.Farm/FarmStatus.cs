@@ -19,12 +19,25 @@ public sealed record FarmStageStatus(int Index, string Shot, ShotStage Stage, st
     public string Name => StageRun.Describe(Stage, Take);
 }
 
+/// <summary>A film's finish job as <c>cineforge farm status</c> shows it.</summary>
+/// <param name="State">As a stage job's: done, running, queued, awaiting (the film's selections), failed or stopped.</param>
+/// <param name="JobId">The Hangfire job, or null while it is not created.</param>
+/// <param name="Detail">The worker that runs or ran it, what it waits for, or why it failed.</param>
+public sealed record FarmFinishStatus(string State, string? JobId, string Detail);
+
 /// <summary>A film on the farm: each of its stage jobs.</summary>
 /// <param name="Title">The film's title.</param>
 /// <param name="FilmDirectory">Its output folder.</param>
 /// <param name="Stages">Its stage jobs, by shot.</param>
 /// <param name="Stopped">Why the film stopped, or null while it renders.</param>
-public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages, string? Stopped);
+public sealed record FarmFilmStatus(string Title, string FilmDirectory, IReadOnlyList<FarmStageStatus> Stages, string? Stopped)
+{
+    /// <summary>The film's finish job, or null when only its shots were submitted.</summary>
+    public FarmFinishStatus? Finish { get; init; }
+
+    /// <summary>Every job is done; no submitter has reported the film yet (<c>render --farm</c> again does).</summary>
+    public bool Done { get; init; }
+}
 
 /// <summary>What the farm is doing: live workers, and every film being rendered or stopped by a failure.</summary>
 /// <param name="Workers">Worker servers with a recent heartbeat (<see cref="FarmStatus.LiveHeartbeat"/>).</param>
@@ -60,7 +73,13 @@ public static class FarmStatus
     {
         ArgumentNullException.ThrowIfNull(storage);
         using var connection = storage.GetConnection();
-        var films = FarmFilms.All(connection).Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList(), film.Stopped)).ToList();
+        var films = FarmFilms.All(connection)
+            .Select(film => new FarmFilmStatus(film.Title, film.FilmDirectory, film.Stages.Select(stage => Describe(connection, film, stage)).ToList(), film.Stopped)
+            {
+                Finish = film.Finish is null ? null : Finish(connection, film),
+                Done = film.Done,
+            })
+            .ToList();
         var live = DateTime.UtcNow - LiveHeartbeat;
         return new FarmSnapshot(storage.GetMonitoringApi().Servers().Count(s => s.Heartbeat >= live), films);
     }
@@ -118,6 +137,23 @@ public static class FarmStatus
         }
 
         return Row(name == DeletedState.StateName ? Stopped : name.ToLowerInvariant(), data.Reason ?? string.Empty);
+    }
+
+    private static FarmFinishStatus Finish(IStorageConnection connection, FarmFilmRecord film)
+    {
+        if (film.FinishJobId is not { } id)
+        {
+            return new(film.Stopped is null ? Awaiting : Stopped, null, film.Stopped is null ? "every select" : "the film stopped before this job was created");
+        }
+
+        var data = connection.GetStateData(id);
+        var name = data?.Name;
+        return name == SucceededState.StateName || (film.Outcome is not null && name == ProcessingState.StateName) ? new(Done, id, StageJobPerformer.WorkerOf(connection, id) ?? string.Empty)
+            : name == ProcessingState.StateName ? new(Running, id, StageJobPerformer.WorkerOf(connection, id) ?? string.Empty)
+            : name == EnqueuedState.StateName ? new(Queued, id, $"queue {FarmQueues.Cpu}")
+            : name == ScheduledState.StateName ? new(Queued, id, data!.Reason ?? "waiting for a retry")
+            : name == FailedState.StateName ? new(Failed, id, Value(data!, "ExceptionMessage") ?? data!.Reason ?? string.Empty)
+            : new(Stopped, id, data?.Reason ?? "the job is gone");
     }
 
     private static string? Value(StateData data, string name) => data.Data.TryGetValue(name, out var value) ? value : null;

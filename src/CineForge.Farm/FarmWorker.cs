@@ -6,7 +6,7 @@ namespace CineForge.Farm;
 
 /// <summary>What a worker serves and how it renders.</summary>
 /// <param name="ConnectionString">The farm's PostgreSQL connection string.</param>
-/// <param name="Queues">The queues taken, most important first: <see cref="FarmQueues.Gpu"/> (keyframe and animate jobs), <see cref="FarmQueues.Cpu"/> (select jobs).</param>
+/// <param name="Queues">The queues taken, most important first: <see cref="FarmQueues.Gpu"/> (keyframe and animate jobs), <see cref="FarmQueues.Cpu"/> (select and finish jobs).</param>
 /// <param name="Backends">The render backends (previz by default; models from <c>--models</c>).</param>
 /// <param name="Name">The worker's name in status and job parameters; default host name and process id.</param>
 /// <param name="Concurrency">Jobs rendered at once.</param>
@@ -28,13 +28,14 @@ public static class FarmWorker
         var timings = options.Timings ?? FarmTimings.Default;
         var storage = FarmStorage.Open(options.ConnectionString, timings);
         var name = options.Name ?? DefaultName;
+        var host = new StageHost(name, options.Backends, options.FfmpegPath);
         var server = new BackgroundJobServerOptions
         {
             ServerName = name,
             Queues = options.Queues.ToArray(),
             WorkerCount = options.Concurrency,
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
-            Activator = new StageJobActivator(new StageJobPerformer(new StageHost(name, options.Backends, options.FfmpegPath))),
+            Activator = new StageJobActivator(new StageJobPerformer(host), new FinishJobPerformer(host)),
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         };
         using (new BackgroundJobServer(server, storage))

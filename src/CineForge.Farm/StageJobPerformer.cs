@@ -9,9 +9,11 @@ namespace CineForge.Farm;
 
 /// <summary>
 /// The Hangfire job a worker runs: one <see cref="StageJob"/>, rendered against the shared store on
-/// this worker's <see cref="StageHost"/>. Transient failures (I/O, a crashed tool, an input not in
-/// the store yet) are retried after a pause; a refused job (plan errors, other tools or models)
-/// fails at once, since a retry would fail the same way.
+/// this worker's <see cref="StageHost"/>, then counted by the fan-in (<see cref="FarmFanIn"/>), which
+/// creates the shot's select job after its last take and the film's finish job after its last
+/// selection. Transient failures (I/O, a crashed tool, an input not in the store yet) are retried
+/// after a pause; a refused job (plan errors, other tools or models) fails at once, since a retry
+/// would fail the same way; a job failing for good stops its film (<see cref="FarmFilmStop"/>).
 /// </summary>
 public sealed class StageJobPerformer(StageHost host)
 {
@@ -48,16 +50,41 @@ public sealed class StageJobPerformer(StageHost host)
     [JobDisplayName("{1}")]
     public async Task RunAsync(string job, string label, PerformContext? context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var stageJob = StageJob.FromJson(job);
-        context?.SetJobParameter(WorkerParameter, host.Worker);
-        var run = await stageJob.RunAsync(host, progress: null, cancellationToken).ConfigureAwait(false);
-        context?.SetJobParameter(RunParameter, JsonSerializer.Serialize(run, FilmJson.Options));
+        context.SetJobParameter(WorkerParameter, host.Worker);
+        try
+        {
+            var run = await stageJob.RunAsync(host, progress: null, cancellationToken).ConfigureAwait(false);
+            context.SetJobParameter(RunParameter, JsonSerializer.Serialize(run, FilmJson.Options));
+            FarmFanIn.StageDone(context.Storage, stageJob, context.BackgroundJob.Id);
+        }
+        catch (Exception ex) when (FarmFilmStop.IsFinal(ex, context, cancellationToken))
+        {
+            FarmFilmStop.Stop(context.Storage, stageJob.Shot.FilmDirectory, context.BackgroundJob.Id, $"{Where(stageJob)} {FarmFilmStop.Failure(context, ex)}");
+            throw;
+        }
     }
+
+    /// <summary>"Shot #2 'serum', take B, keyframe stage" or "Shot #2 'serum', select stage".</summary>
+    public static string Where(StageJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Where(job.Shot.Index, job.Shot.Shot, job.Stage, job.Take);
+    }
+
+    /// <summary>"Shot #2 'serum', take B, keyframe stage" or "Shot #2 'serum', select stage".</summary>
+    public static string Where(int index, string shot, ShotStage stage, string? take) =>
+        take is null
+            ? $"Shot #{index} '{shot}', {stage.ToString().ToLowerInvariant()} stage"
+            : $"Shot #{index} '{shot}', take {take}, {stage.ToString().ToLowerInvariant()} stage";
 }
 
-/// <summary>Creates the worker's <see cref="StageJobPerformer"/> for every job.</summary>
-internal sealed class StageJobActivator(StageJobPerformer performer) : JobActivator
+/// <summary>Creates the worker's <see cref="StageJobPerformer"/> and <see cref="FinishJobPerformer"/> for every job.</summary>
+internal sealed class StageJobActivator(StageJobPerformer stages, FinishJobPerformer finishing) : JobActivator
 {
     public override object ActivateJob(Type jobType) =>
-        jobType == typeof(StageJobPerformer) ? performer : base.ActivateJob(jobType);
+        jobType == typeof(StageJobPerformer) ? stages
+        : jobType == typeof(FinishJobPerformer) ? finishing
+        : base.ActivateJob(jobType);
 }

@@ -16,6 +16,9 @@ public sealed record FilmProductionResult(FilmRenderResult Shots, FinishingResul
         : !Shots.AllSelected ? "a shot has no take that passed QA"
         : Shots.Verification is { Holds: false } ? "the render differs from the lock"
         : null;
+
+    /// <summary>The result as plain data: the shots and the finishing pass's summary.</summary>
+    public FilmOutcome Outcome => new(Shots, Finished is null ? null : FinishingSummary.Of(Finished));
 }
 
 /// <summary>
@@ -45,16 +48,30 @@ public sealed class FilmProduction(RenderBackends? backends = null, IShotDispatc
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
 
-        // Bad input fails before any work: plan errors, then every asset the film names.
-        Preflight.CheckPlan(film);
-        AssetCheck.Require(film, options.AssetRootOrDefault, Runtime.Media.FfmpegTool.Locate(options.FfmpegPath), cancellationToken);
+        Check(film, options, cancellationToken);
 
         // Finishing runs under the shots' render lock: no other render of this folder sweeps its staging folders or publishes beside it.
         return await new FilmRenderer(backends, dispatcher).RenderAsync(film, options, progress, (shots, token) => FinishAsync(film, shots, options, progress, token), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<FilmProductionResult> FinishAsync(Film film, FilmRenderResult shots, RenderOptions options, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    /// <summary>Bad input fails before any work, wherever the film renders: plan errors, then every asset the film names.</summary>
+    /// <exception cref="RenderException">The plan has errors or an asset is missing or unreadable.</exception>
+    public static void Check(Film film, RenderOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(film);
+        ArgumentNullException.ThrowIfNull(options);
+        Preflight.CheckPlan(film);
+        AssetCheck.Require(film, options.AssetRootOrDefault, Runtime.Media.FfmpegTool.Locate(options.FfmpegPath), cancellationToken);
+    }
+
+    /// <summary>
+    /// The finishing pass on <paramref name="shots"/>, the film's rendered shots, into their film folder; skipped
+    /// (<see cref="FilmProductionResult.Finished"/> null) when a shot is rejected or a locked render differs from its
+    /// lock. The caller holds the film folder's render lock (<see cref="FilmRenderer.HoldFolder"/>).
+    /// </summary>
+    public static async Task<FilmProductionResult> FinishAsync(Film film, FilmRenderResult shots, RenderOptions options, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shots);
         if (!shots.AllSelected || shots.Verification is { Holds: false })
         {
             return new FilmProductionResult(shots, null);

@@ -9,6 +9,9 @@ public sealed record TakeClip(string Variant, string Path, IReadOnlyDictionary<s
     /// <summary>The subject's box in every frame of the clip, from the stage that made it; null when it is not known (then reframing measures the picture).</summary>
     public CineForge.Runtime.Stages.Animate.SubjectTrack? Subject { get; init; }
 
+    /// <summary>The take's mean face as the render's face recognizer embedded it (QA10 across shots); null where none ran.</summary>
+    public IReadOnlyList<float>? Face { get; init; }
+
     /// <summary>The product's mean colour inside its subject box, from selection's QA12; null when the take is not an object detail of the film's product.</summary>
     public CineForge.Runtime.Imaging.Lab? Product { get; init; }
 }

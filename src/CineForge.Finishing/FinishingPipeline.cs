@@ -96,6 +96,19 @@ public sealed class FinishingPipeline
         return new FinishingResult(edit, grade, sound, exports, qa, report);
     }
 
+    /// <summary>
+    /// QA10 across each character's shots where a face recognizer measured them: the largest distance
+    /// between two shots' mean faces. (Previz takes carry no recognized face: each of their shots is
+    /// already held to the character sheet.)
+    /// </summary>
+    internal static IEnumerable<QaResult> FaceAcrossShots(Timeline timeline) =>
+        timeline.Entries
+            .Where(e => e.Shot.Characters.Count > 0 && e.Selection.Selected.Face is not null)
+            .GroupBy(e => e.Shot.Characters[0].Name, StringComparer.Ordinal)
+            .Select(g => (Character: g.Key, Across: CineForge.Runtime.Stages.Select.Qa.FaceEmbeddings.Across(g.Select(e => (IReadOnlyList<float[]>)[e.Selection.Selected.Face!.ToArray()]).ToList())))
+            .Where(c => c.Across is not null)
+            .Select(c => new QaResult(QaMetrics.FaceIdentity, c.Character + " across shots", Math.Round(c.Across!.Value, 4), "finishing"));
+
     /// <summary>Every QA value: the takes' (from selection) and the finishing pass's own measurements.</summary>
     internal static IReadOnlyList<QaResult> Qa(FinishingRequest request, EditResult edit, GradeResult grade, SoundResult sound, ExportResult exports)
     {
@@ -124,6 +137,7 @@ public sealed class FinishingPipeline
             results.Add(new QaResult(QaMetrics.ColourCast, entry.Shot.Name + " (graded cast)", palette.Cast(grade.After[i].MeanLab.A, grade.After[i].MeanLab.B), "finishing"));
         }
 
+        results.AddRange(FaceAcrossShots(edit.Timeline));
         for (var i = 1; i < grade.After.Count; i++)
         {
             var cut = edit.Timeline.Entries[i - 1].Shot.Name + " → " + edit.Timeline.Entries[i].Shot.Name;

@@ -52,5 +52,5 @@ public static class RenderedFilm
         };
     }
 
-    private static TakeClip Take(TakeResult take) => new(take.Label, take.Clip, take.Qa.Scores.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal)) { Subject = take.Qa.Subject, Product = take.Qa.Product };
+    private static TakeClip Take(TakeResult take) => new(take.Label, take.Clip, take.Qa.Scores.ToDictionary(s => s.Id, s => s.Value, StringComparer.Ordinal)) { Subject = take.Qa.Subject, Face = take.Qa.Face, Product = take.Qa.Product };
 }

@@ -65,9 +65,28 @@ public sealed class FilmRenderer
     /// </remarks>
     public async Task<T> RenderAsync<T>(Film film, RenderOptions options, IProgress<RenderEvent>? progress, Func<FilmRenderResult, CancellationToken, Task<T>> thenUnderLock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(thenUnderLock);
+        var render = Prepare(film, options, progress, cancellationToken);
+        using var renderLock = HoldFolder(render.FilmDirectory, render.LockPath);
+        var results = await (dispatcher ?? new InProcessShotDispatcher(options.Parallelism)).RunAsync(
+            render.Shots,
+            new ShotRunner(backends, render.Context, render.FilmDirectory),
+            cancellationToken).ConfigureAwait(false);
+        var result = Conclude(film, options, render, BackendIdentities.Of(backends), results);
+        return await thenUnderLock(result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="film"/>'s inputs (plan, assets, the committed lock when locked, ffmpeg, a writable
+    /// folder), stores its plan and describes its shots as plain data: everything before the shots are
+    /// dispatched, which a farm's submitter does too. Takes no lock.
+    /// </summary>
+    /// <exception cref="RenderException">Bad input.</exception>
+    /// <exception cref="LockFileException">A locked render whose lock file is missing or unreadable.</exception>
+    public PreparedRender Prepare(Film film, RenderOptions options, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(film);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(thenUnderLock);
         Preflight.CheckPlan(film);
         Preflight.CheckAssets(film, options.AssetRootOrDefault);
         var filmDirectory = Path.Combine(Path.GetFullPath(options.OutputDirectory), FolderName(film));
@@ -76,29 +95,51 @@ public sealed class FilmRenderer
         var ffmpeg = FfmpegTool.Locate(options.FfmpegPath).StoppedBy(cancellationToken);
         Preflight.CheckWritable(filmDirectory);
         var store = new ArtefactStore(options.StoreDirectory);
-
-        using var renderLock = AcquireLock(filmDirectory);
-        AtomicFile.Sweep(filmDirectory);
-        AtomicFile.SweepTempsOf(lockPath);
-        AtomicFolder.Sweep(filmDirectory);
         var context = new ShotContext(film, store, ffmpeg, options.Encoding, options.Resolution, new WorkCounter(), progress, ArtefactProvenance.LocalWorker);
         var planKey = store.PutPlan(FilmJson.Serialize(film));
         var shots = Enumerable.Range(1, film.Shots.Count).Select(index => ShotJob.For(film, planKey, index, filmDirectory, context, backends)).ToList();
-        var results = await (dispatcher ?? new InProcessShotDispatcher(options.Parallelism)).RunAsync(
-            shots,
-            new ShotRunner(backends, context, filmDirectory),
-            cancellationToken).ConfigureAwait(false);
+        return new PreparedRender(filmDirectory, lockPath, committed, context, shots);
+    }
 
+    /// <summary>
+    /// Takes the film folder's render lock (<see cref="RenderLockName"/>), then removes what dead renders left:
+    /// their temporary files (<see cref="AtomicFile.Sweep"/>) in the film folder and beside the lock file, and their
+    /// staging folders (<see cref="AtomicFolder.Sweep"/>). Whoever publishes into the folder holds it: a local render
+    /// throughout, a farm's finish job while it writes the summary, the lock and the finished film.
+    /// </summary>
+    /// <exception cref="RenderException">Another process holds the lock.</exception>
+    public static IDisposable HoldFolder(string filmDirectory, string lockPath)
+    {
+        var renderLock = AcquireLock(filmDirectory);
+        AtomicFile.Sweep(filmDirectory);
+        AtomicFile.SweepTempsOf(lockPath);
+        AtomicFolder.Sweep(filmDirectory);
+        return renderLock;
+    }
+
+    /// <summary>
+    /// The film's result from its shots' <paramref name="results"/>: continuity, the lock (written, or locked
+    /// compared with the committed one and left alone) and the summary (<see cref="SummaryName"/>), as made
+    /// with <paramref name="render"/>'s ffmpeg and <paramref name="backends"/>. The caller holds <see cref="HoldFolder"/>.
+    /// </summary>
+    public static FilmRenderResult Conclude(Film film, RenderOptions options, PreparedRender render, BackendIdentities backends, IReadOnlyList<ShotResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(render);
+        ArgumentNullException.ThrowIfNull(backends);
+        ArgumentNullException.ThrowIfNull(results);
+        var (filmDirectory, lockPath, committed) = (render.FilmDirectory, render.LockPath, render.Committed);
+        var ffmpeg = render.Context.Ffmpeg;
         var continuity = Continuity(results);
-        var products = Stages.Select.Qa.ProductContinuity.Pairs(results.Select(r => (r.Name, r.SelectedTake?.Qa.Product)).ToList());
         var filmLock = new FilmLock(
             film.Title,
             RuntimeVersion,
             ffmpeg.Version,
             options.Encoding,
-            backends.Keyframes.Identity,
-            backends.Refiner.Identity,
-            backends.Animator.Identity,
+            backends.Keyframes,
+            backends.Refiner,
+            backends.Animator,
             options.Resolution?.ToString(),
             AssetLock.Of(film, options.AssetRootOrDefault),
             results.Select(r => new ShotLock(r.Index, r.Name, r.Selected, r.Takes.Select(t => new TakeLock(t.Label, t.Seed, Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/'), t.ClipKey, t.ClipSha256, t.CorrectionPasses, t.MadeBy)).ToList(), r.SelectionMadeBy)).ToList());
@@ -117,13 +158,15 @@ public sealed class FilmRenderer
         }
 
         var work = results.Aggregate(RenderWork.None, (sum, r) => sum + r.Work);
-        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity], Products = products };
-        AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity, products), FilmJson.Options) + "\n");
-        return await thenUnderLock(result, cancellationToken).ConfigureAwait(false);
+        var result = new FilmRenderResult(filmDirectory, results, continuity, lockPath, changes, work, verification) { Ffmpeg = ffmpeg, Backends = [backends.Keyframes, backends.Refiner, backends.Animator] };
+        AtomicFile.WriteText(Path.Combine(filmDirectory, SummaryName), JsonSerializer.Serialize(new Summary(film.Title, results.Select(r => new ShotSummary(r.Index, r.Name, r.SelectedTake is { } t ? Path.GetRelativePath(filmDirectory, t.Clip).Replace('\\', '/') : null, r.Report, r.SelectedTake?.Qa.Scores)).ToList(), continuity, result.Products), FilmJson.Options) + "\n");
+        return result;
     }
 
-    private static IReadOnlyList<ContinuityStep> Continuity(IReadOnlyList<ShotResult> shots)
+    /// <summary>The colour step between each pair of consecutive shots that both have a take.</summary>
+    public static IReadOnlyList<ContinuityStep> Continuity(IReadOnlyList<ShotResult> shots)
     {
+        ArgumentNullException.ThrowIfNull(shots);
         var steps = new List<ContinuityStep>();
         for (var i = 1; i < shots.Count; i++)
         {

@@ -2,6 +2,7 @@ using CineForge.Runtime.Stages.Animate;
 using CineForge.Runtime.Stages.Correct;
 using CineForge.Runtime.Stages.Keyframe;
 using CineForge.Runtime.Stages.Keyframe.Previz;
+using CineForge.Runtime.Stages.Select.Qa;
 
 namespace CineForge.Runtime;
 
@@ -9,7 +10,8 @@ namespace CineForge.Runtime;
 /// <param name="Keyframes">Text-to-image.</param>
 /// <param name="Refiner">img2img.</param>
 /// <param name="Animator">Image-to-video.</param>
-public sealed record RenderBackends(IKeyframeGenerator Keyframes, IImageRefiner Refiner, IAnimator Animator)
+/// <param name="Faces">The face recognizer QA10 reads faces with where the keyframes do not record them; null: none (the previz records its faces).</param>
+public sealed record RenderBackends(IKeyframeGenerator Keyframes, IImageRefiner Refiner, IAnimator Animator, IFaceMeter? Faces = null)
 {
     /// <summary>The embedded previz backends: CPU only, no model download.</summary>
     public static RenderBackends Previz()

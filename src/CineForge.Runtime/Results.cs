@@ -62,8 +62,8 @@ public sealed record FilmRenderResult(string FilmDirectory, IReadOnlyList<ShotRe
     /// <summary>The ffmpeg the shots were encoded with (<see cref="RenderOptions.FfmpegPath"/>); finishing runs the same one.</summary>
     public Media.FfmpegTool? Ffmpeg { get; init; }
 
-    /// <summary>The product's appearance between every two shots that show it (QA12 across shots); empty when the film shows no product.</summary>
-    public IReadOnlyList<Stages.Select.Qa.ProductStep> Products { get; init; } = [];
+    /// <summary>The product's appearance between every two shots whose selected takes read it (QA12 across shots); empty when the film shows no product.</summary>
+    public IReadOnlyList<Stages.Select.Qa.ProductStep> Products => Stages.Select.Qa.ProductContinuity.Pairs(Shots.Select(s => (s.Name, s.SelectedTake?.Qa.Product)).ToList());
 
     /// <summary>What made the shots: the keyframe, refiner and animator backends ("svd 1", "previz 1", ...), as the lock records them.</summary>
     public IReadOnlyList<Stages.BackendIdentity> Backends { get; init; } = [];

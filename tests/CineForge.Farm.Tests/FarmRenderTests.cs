@@ -163,7 +163,7 @@ public sealed class FarmRenderTests(LocalReference local) : IClassFixture<LocalR
     }
 
     /// <summary>Kills <paramref name="victim"/> while it animates a take (frames are being encoded); false when the film finished first.</summary>
-    private static async Task<bool> KillWhenRunningAsync(Hangfire.PostgreSql.PostgreSqlStorage storage, WorkerProcess victim, Task render)
+    private static async Task<bool> KillWhenRunningAsync(Hangfire.PostgreSql.PostgreSqlStorage storage, CliProcess victim, Task render)
     {
         var api = storage.GetMonitoringApi();
         while (!render.IsCompleted)

@@ -9,7 +9,7 @@ namespace CineForge.Farm.Tests;
 public sealed class FarmStatusTests
 {
     [SkippableFact]
-    public async Task FilmWithoutWorkers_ShowsKeyframesQueued_AnimationsAndSelectionsAwaiting_AndNothingOnceStopped()
+    public async Task FilmWithoutWorkers_ShowsKeyframesQueued_AnimationsAndSelectionsAwaiting_AndStaysOnTheFarmWhenItsSubmitterStops()
     {
         var database = Database();
         ClearFarm(database);
@@ -33,11 +33,26 @@ public sealed class FarmStatusTests
         var first = status.Stages.Single(s => s.Index == 1 && s.Stage == ShotStage.Select);
         Assert.Equal(($"01-{film.Shots[0].Name}", "animate A, B"), (first.Shot, first.Detail));
 
+        // The submitter stops watching; the film stays on the farm, its jobs queued for the workers.
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
-        Assert.Empty(FarmStatus.Read(storage).Films);
-        using var connection = storage.GetConnection();
-        Assert.All(status.Stages.Select(s => s.JobId).OfType<string>(), id => Assert.Equal("Deleted", connection.GetStateData(id).Name));
+        Assert.Equal(status.Stages, Assert.Single(FarmStatus.Read(storage).Films).Stages);
+
+        // Submitted again, the same film attaches to its jobs instead of creating new ones.
+        using var again = new CancellationTokenSource();
+        var dispatcher = new FarmShotDispatcher(storage, Quick);
+        var attached = new FilmRenderer(dispatcher: dispatcher).RenderAsync(film, Options(folder.Path), cancellationToken: again.Token);
+        while (dispatcher.Jobs.Count == 0 && !attached.IsCompleted)
+        {
+            await Task.Delay(50);
+        }
+
+        await again.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attached);
+        Assert.True(dispatcher.Attached);
+        Assert.Equal(status.Stages.Select(s => s.JobId), dispatcher.Jobs.Select(j => j.JobId));
+        Assert.Equal(status.Stages, Assert.Single(FarmStatus.Read(storage).Films).Stages);
+        ClearFarm(database);
     }
 
     private static async Task<FarmFilmStatus> FirstFilmAsync(Hangfire.PostgreSql.PostgreSqlStorage storage)

@@ -102,7 +102,12 @@ internal static class FarmTestSupport
         result.Shots.SelectMany(s => s.Takes.Select(t => $"{s.Index:00}-{s.Name}/{t.Label}: {t.ClipSha256}")).ToList();
 
     /// <summary>Starts <c>cineforge worker</c> as its own process.</summary>
-    public static WorkerProcess StartWorker(string connection, string name, int leaseSeconds) => new(connection, name, leaseSeconds);
+    public static CliProcess StartWorker(string connection, string name, int leaseSeconds) =>
+        new(name, ["worker", "--farm", connection, "--name", name, "--lease", leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)], "worker ");
+
+    /// <summary>Starts <c>cineforge render film.csx --farm</c> on the cosmetic ad as its own process, rendering into <paramref name="folder"/> at <see cref="Small"/>, the lock there too.</summary>
+    public static CliProcess StartSubmitter(string connection, string name, string folder) =>
+        new(name, ["render", Path.Combine(CosmeticAdFolder, "film.csx"), "--farm", connection, "--out", Path.Combine(folder, "out"), "--lock", Path.Combine(folder, "film.lock.json"), "--resolution", $"{Small.Width}x{Small.Height}", "--no-progress"], $"{CosmeticAd().Title} on the farm: ");
 
     private static string FindRoot()
     {
@@ -116,26 +121,27 @@ internal static class FarmTestSupport
     }
 }
 
-/// <summary>A <c>cineforge worker</c> process; killed on dispose.</summary>
-internal sealed class WorkerProcess : IDisposable
+/// <summary>A <c>cineforge</c> process (a worker, a submitter) with its output; killed on dispose.</summary>
+internal sealed class CliProcess : IDisposable
 {
     private readonly Process process;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Text.StringBuilder log = new();
 
-    public WorkerProcess(string connection, string name, int leaseSeconds)
+    /// <summary>Starts <c>cineforge <paramref name="arguments"/></c>, ready once it prints a line starting with <paramref name="readyPrefix"/>.</summary>
+    public CliProcess(string name, IEnumerable<string> arguments, string readyPrefix)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var cli = Path.Combine(FarmTestSupport.RepositoryRoot, "src", "CineForge.Cli", "bin", configuration, "net10.0", "cineforge.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { cli, "worker", "--farm", connection, "--name", name, "--lease", leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in arguments.Prepend(cli))
         {
             info.ArgumentList.Add(argument);
         }
 
         Name = name;
         process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Record(e.Data, isReady: e.Data?.StartsWith("worker ", StringComparison.Ordinal) == true);
+        process.OutputDataReceived += (_, e) => Record(e.Data, isReady: e.Data?.StartsWith(readyPrefix, StringComparison.Ordinal) == true);
         process.ErrorDataReceived += (_, e) => Record(e.Data, isReady: false);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -160,8 +166,16 @@ internal sealed class WorkerProcess : IDisposable
         var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
         if (finished != ready.Task)
         {
-            throw new InvalidOperationException($"worker {Name} did not start:\n{Log}");
+            throw new InvalidOperationException($"{Name} did not start:\n{Log}");
         }
+    }
+
+    /// <summary>Waits until the process exits by itself; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
     public void Kill()

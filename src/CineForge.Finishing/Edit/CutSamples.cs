@@ -31,7 +31,9 @@ public sealed class CutSamples
         try
         {
             var graph = EditGraph.Cut(timeline, 0, "cut") + ";[cut]" + EditGraph.Select(ShotSampling.TimelineFrames(timeline)) + "," + ShotSampling.Scale(timeline.Size) + "[out]";
-            var args = EditGraph.Input(timeline, list).Concat(new[] { "-filter_complex", graph, "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
+            var input = EditGraph.Input(timeline, list);
+            input.Write();
+            var args = input.Arguments.Concat(new[] { "-filter_complex", graph, "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
             ffmpeg.RunStreaming(args, "Edit: measuring the takes", stream => decoded = FrameSampler.ReadFrames(stream, ShotSampling.Width, ShotSampling.Height(timeline.Size)), cancellationToken);
         }
         finally

@@ -13,9 +13,9 @@ namespace CineForge.Finishing.Edit;
 /// </summary>
 public static class EditGraph
 {
-    /// <summary>The takes' input arguments: every entry's selected take, in playing order, listed in <paramref name="listPath"/>.</summary>
-    public static IReadOnlyList<string> Input(Timeline timeline, string listPath)
-        => ConcatInput.Arguments(listPath, timeline.Entries.Select(e => e.Selection.Selected.Path));
+    /// <summary>The takes' input: every entry's selected take, in playing order, to be listed in <paramref name="listPath"/>.</summary>
+    public static ConcatInput Input(Timeline timeline, string listPath)
+        => new(listPath, timeline.Entries.Select(e => e.Selection.Selected.Path).ToList());
 
     /// <summary>
     /// The cut from input <c>[<paramref name="input"/>:v]</c> (<see cref="Input"/>) to <paramref name="label"/>:

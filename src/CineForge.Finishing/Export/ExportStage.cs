@@ -177,13 +177,12 @@ public sealed class ExportStage
                 File.Copy(stored[i], outputs[i].Path, overwrite: true);
             }
 
-            // The command's input lists are all the stream left in its folder; nothing of it is published.
-            Directory.Delete(work, recursive: true);
             return (kept, stills);
         }
 
         try
         {
+            Prepare(stream, outputs, work);
             (IReadOnlyList<ClipStatistics> Statistics, int Read) graded = ([], 0);
             var total = ShotSampling.TimelineFrames(timeline).Count();
 
@@ -222,38 +221,39 @@ public sealed class ExportStage
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 
     private static int PhoneHeight(MobileCrop crop) => (PhoneWidth * crop.OutputHeight / crop.OutputWidth) & ~1;
 
     /// <summary>
-    /// The stream's command. Inputs: the takes (0, one after another), their Hald CLUTs (1, timed to
-    /// their shots), the mix (2); the two lists are written in <paramref name="work"/>. The graded
+    /// The stream's command, built without touching the disk. Inputs: the takes (0, one after another),
+    /// their Hald CLUTs (1, timed to their shots), the mix (2); <c>Lists</c> are the two input lists, to
+    /// be written in <paramref name="work"/> before it runs (<see cref="Prepare"/>). The graded
     /// picture is split to each export's chain and encoder, to the measured frames (standard output), to
     /// each shot's middle frame (PNG in <paramref name="work"/>) and, with a mobile export, from the
     /// mobile chain to its phone-size frames (raw in <paramref name="work"/>).
     /// </summary>
-    internal static (string Graph, List<string> Arguments) Command(Timeline timeline, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, string work)
+    internal static (string Graph, List<string> Arguments, IReadOnlyList<ConcatInput> Lists) Command(Timeline timeline, GradeResult grade, string mix, IReadOnlyList<(ExportTarget Target, string Path)> outputs, MobileCrop? crop, string work)
     {
         var fps = timeline.Fps.ToString(CultureInfo.InvariantCulture);
-        Directory.CreateDirectory(work);
         var graph = new List<string>
         {
             EditGraph.Cut(timeline, 0, "cut"),
             GradeStage.FilterGraph(timeline, grade.Plan, "cut", 1, "graded"),
             $"[graded]split={outputs.Count + 2}" + string.Concat(outputs.Select((_, i) => $"[v{i}]")) + "[vm][vs]",
         };
-        var inputs = new List<string>(EditGraph.Input(timeline, System.IO.Path.Combine(work, "takes.ffconcat")));
-        inputs.AddRange(GradeStage.ClutInput(grade.Cluts, System.IO.Path.Combine(work, "cluts.ffconcat")));
-        inputs.AddRange(new[] { "-i", mix });
+        var lists = new[] { EditGraph.Input(timeline, System.IO.Path.Combine(work, "takes.ffconcat")), GradeStage.ClutInput(grade.Cluts, System.IO.Path.Combine(work, "cluts.ffconcat")) };
+        var inputs = lists.SelectMany(l => l.Arguments).Concat(new[] { "-i", mix });
         var args = new List<string>();
         var encoders = new List<string>();
         for (var i = 0; i < outputs.Count; i++)
         {
             var (target, path) = outputs[i];
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             var chain = new List<string>();
             if (target.Kind == ExportKind.Web && Math.Abs(((double)timeline.Size.Width / timeline.Size.Height) - (16.0 / 9)) > 0.01)
             {
@@ -298,7 +298,22 @@ public sealed class ExportStage
         args.AddRange(new[] { "-map", "[stills]" }.Concat(Passthrough).Concat(new[] { "-c:v", "png", "-f", "image2", System.IO.Path.Combine(work, "still-%02d.png") }));
         args.AddRange(new[] { "-map", "[meas]" }.Concat(Passthrough).Concat(new[] { "-f", "rawvideo", "-" }));
         var filter = string.Join(";", graph);
-        return (filter + "\n" + fps, inputs.Append("-filter_complex").Append(filter).Concat(args).ToList());
+        return (filter + "\n" + fps, inputs.Append("-filter_complex").Append(filter).Concat(args).ToList(), lists);
+    }
+
+    /// <summary>What a run of <paramref name="stream"/> needs on disk: its work folder with the input lists, and each output's folder.</summary>
+    internal static void Prepare((string Graph, List<string> Arguments, IReadOnlyList<ConcatInput> Lists) stream, IReadOnlyList<(ExportTarget Target, string Path)> outputs, string work)
+    {
+        Directory.CreateDirectory(work);
+        foreach (var list in stream.Lists)
+        {
+            list.Write();
+        }
+
+        foreach (var (_, path) in outputs)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        }
     }
 
     private static double RmsContrast(IEnumerable<RgbImage> frames)

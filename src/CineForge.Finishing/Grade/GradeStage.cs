@@ -74,7 +74,7 @@ public sealed class GradeStage
     }
 
     /// <summary>The CLUTs' input arguments: each entry's Hald CLUT (<paramref name="cluts"/>), in playing order, listed in <paramref name="listPath"/> (<see cref="FilterGraph"/> times them).</summary>
-    internal static IReadOnlyList<string> ClutInput(IReadOnlyList<string> cluts, string listPath) => ConcatInput.Arguments(listPath, cluts);
+    internal static ConcatInput ClutInput(IReadOnlyList<string> cluts, string listPath) => new(listPath, cluts);
 
     /// <summary>
     /// The grade's part of the finishing stream: the cut <paramref name="cut"/> through each shot's Hald

@@ -7,24 +7,28 @@ namespace CineForge.Finishing.Media;
 /// them, so what a stream holds in memory does not grow with the number of files, where one input per
 /// file keeps every file's decoder and frame pools until the run ends.
 /// </summary>
-public static class ConcatInput
+/// <param name="ListPath">Where the list is written (<see cref="Write"/>) and read from.</param>
+/// <param name="Files">The files, in playing order.</param>
+public sealed record ConcatInput(string ListPath, IReadOnlyList<string> Files)
 {
     /// <summary>
-    /// Writes the list of <paramref name="files"/> to <paramref name="listPath"/> and returns the input's
-    /// arguments. The filter graph is not rebuilt when a file's frame size or pixel format differs from
-    /// the one before (a rebuild would restart every filter's frame count); the graph's first filters
-    /// take each frame as it comes.
+    /// The input's arguments. The filter graph is not rebuilt when a file's frame size or pixel format
+    /// differs from the one before (a rebuild would restart every filter's frame count); the graph's
+    /// first filters take each frame as it comes. Nothing is written: a command whose output turns out
+    /// to be stored runs nothing and leaves no list behind; <see cref="Write"/> before running it.
     /// </summary>
-    public static IReadOnlyList<string> Arguments(string listPath, IEnumerable<string> files)
+    public IReadOnlyList<string> Arguments => ["-reinit_filter", "0", "-f", "concat", "-safe", "0", "-i", ListPath];
+
+    /// <summary>Writes the list to <see cref="ListPath"/>.</summary>
+    public void Write()
     {
         var list = new StringBuilder("ffconcat version 1.0\n");
-        foreach (var file in files)
+        foreach (var file in Files)
         {
             // Quoted, with a quote in the path closed, escaped and reopened.
             list.Append("file '").Append(Path.GetFullPath(file).Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
         }
 
-        File.WriteAllText(listPath, list.ToString());
-        return new[] { "-reinit_filter", "0", "-f", "concat", "-safe", "0", "-i", listPath };
+        File.WriteAllText(ListPath, list.ToString());
     }
 }

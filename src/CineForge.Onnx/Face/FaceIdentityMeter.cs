@@ -1,6 +1,7 @@
 using CineForge.Onnx.Models;
 using CineForge.Onnx.Pipeline;
 using CineForge.Runtime.Imaging;
+using CineForge.Runtime.Stages;
 using CineForge.Runtime.Stages.Select.Qa;
 using Microsoft.ML.OnnxRuntime;
 
@@ -18,7 +19,7 @@ namespace CineForge.Onnx.Face;
 /// The most confident face above <see cref="MinimumScore"/> is cropped (its box grown by a tenth on
 /// each side, squared), resized to 112 x 112 and embedded; embeddings are L2-normalized.
 /// </summary>
-public sealed class FaceIdentityMeter : IDisposable
+public sealed class FaceIdentityMeter : IFaceMeter, IDisposable
 {
     /// <summary>Detector confidence below which no face is taken.</summary>
     public const double MinimumScore = 0.7;
@@ -28,6 +29,7 @@ public sealed class FaceIdentityMeter : IDisposable
     private readonly OnnxSessions sessions;
     private readonly ModelComponent detector;
     private readonly ModelComponent embedder;
+    private BackendIdentity? identity;
 
     private FaceIdentityMeter(ModelComponent detector, ModelComponent embedder, OnnxBackendOptions options)
     {
@@ -38,6 +40,9 @@ public sealed class FaceIdentityMeter : IDisposable
 
     /// <summary>The model files, for the backend identity.</summary>
     public IReadOnlyList<string> ModelPaths => [detector.ModelPath, embedder.ModelPath];
+
+    /// <inheritdoc />
+    public BackendIdentity Identity => identity ??= new("onnx-face", $"1 {sessions.Provider.ToLowerInvariant()}", [$"face/detector.onnx={ModelFolder.Sha256(detector.ModelPath)}", $"face/embedding.onnx={ModelFolder.Sha256(embedder.ModelPath)}"]);
 
     /// <summary>Opens <c>face/</c> under <paramref name="modelDirectory"/>, or returns null when there is no such folder.</summary>
     /// <exception cref="ModelFolderException">A model is missing or does not have the inputs and outputs described above.</exception>
@@ -64,10 +69,10 @@ public sealed class FaceIdentityMeter : IDisposable
         return new FaceIdentityMeter(detector, embedder, options ?? new OnnxBackendOptions());
     }
 
-    /// <summary>The embedding of the most confident face in <paramref name="picture"/>, or null when none reaches <see cref="MinimumScore"/>.</summary>
-    public float[]? Embed(RgbImage picture)
+    /// <summary>The embedding of the most confident face in <paramref name="frame"/>, or null when none reaches <see cref="MinimumScore"/>.</summary>
+    public float[]? Embed(RgbImage frame)
     {
-        var box = Detect(picture);
+        var box = Detect(frame);
         if (box is null)
         {
             return null;
@@ -78,7 +83,7 @@ public sealed class FaceIdentityMeter : IDisposable
         var (cx, cy) = ((x1 + x2) / 2, (y1 + y2) / 2);
         var input = embedder.Header.Inputs[0];
         using var tensor = new HostTensor(input.ElementType, [1, 3, EmbeddingSize, EmbeddingSize]);
-        tensor.Write(Planar(picture, cx - (side / 2), cy - (side / 2), side / EmbeddingSize, side / EmbeddingSize, EmbeddingSize, EmbeddingSize, 127.5f, 127.5f));
+        tensor.Write(Planar(frame, cx - (side / 2), cy - (side / 2), side / EmbeddingSize, side / EmbeddingSize, EmbeddingSize, EmbeddingSize, 127.5f, 127.5f));
         using var runOptions = new RunOptions();
         var output = embedder.Header.Outputs[0].Name;
         using var results = sessions.For(embedder).Run(runOptions, [input.Name], [tensor.Value], [output]);

@@ -1,4 +1,5 @@
 using CineForge.Onnx.Depth;
+using CineForge.Onnx.Face;
 using CineForge.Onnx.Pipeline;
 using CineForge.Onnx.Video;
 using CineForge.Runtime;
@@ -9,7 +10,8 @@ namespace CineForge.Onnx.Runtime;
 /// <summary>
 /// The render backends of a model folder: Stable Diffusion keyframes and img2img; Stable Video
 /// Diffusion animates the shots when <c>DIR/svd/</c> holds it, else the depth parallax when
-/// <c>DIR/depth/model.onnx</c> exists, else the previz animator (with a notice). The folder is checked before any session is created. Dispose after the render: it owns
+/// <c>DIR/depth/model.onnx</c> exists, else the previz animator (with a notice); with <c>DIR/face/</c>,
+/// QA10 reads every cast shot's faces with its recognizer. The folder is checked before any session is created. Dispose after the render: it owns
 /// the ONNX Runtime sessions.
 /// </summary>
 public sealed class OnnxRenderBackends : IDisposable
@@ -17,12 +19,14 @@ public sealed class OnnxRenderBackends : IDisposable
     private readonly StableDiffusionPipeline pipeline;
     private readonly DepthEstimator? depth;
     private readonly StableVideoDiffusionPipeline? video;
+    private readonly FaceIdentityMeter? faces;
 
-    private OnnxRenderBackends(StableDiffusionPipeline pipeline, DepthEstimator? depth, StableVideoDiffusionPipeline? video, RenderBackends backends)
+    private OnnxRenderBackends(StableDiffusionPipeline pipeline, DepthEstimator? depth, StableVideoDiffusionPipeline? video, FaceIdentityMeter? faces, RenderBackends backends)
     {
         this.pipeline = pipeline;
         this.depth = depth;
         this.video = video;
+        this.faces = faces;
         Backends = backends;
     }
 
@@ -43,8 +47,11 @@ public sealed class OnnxRenderBackends : IDisposable
         var pipeline = StableDiffusionPipeline.Open(modelDirectory, options);
         DepthEstimator? depth = null;
         StableVideoDiffusionPipeline? video = null;
+        FaceIdentityMeter? faces = null;
         try
         {
+            // QA10 reads the generated faces with DIR/face/ when it is there; model keyframes record no face box.
+            faces = FaceIdentityMeter.TryOpen(modelDirectory, options with { Notice = null });
             // Image-to-video: Stable Video Diffusion when DIR/svd/ holds it, else the depth parallax, else the previz.
             video = SvdFolder.IsPresent(modelDirectory) ? StableVideoDiffusionPipeline.Open(modelDirectory, options with { Notice = null }) : null;
             depth = DepthEstimator.TryOpen(modelDirectory, options with { Notice = null });
@@ -55,10 +62,11 @@ public sealed class OnnxRenderBackends : IDisposable
 
             var generator = new OnnxKeyframeGenerator(pipeline, new SubjectLocator(depth), options.Notice);
             IAnimator animator = video is not null ? new SvdAnimator(video) : depth is not null ? new DepthParallaxAnimator(depth) : new PrevizAnimator();
-            return new OnnxRenderBackends(pipeline, depth, video, new RenderBackends(generator, new OnnxImageRefiner(pipeline), animator));
+            return new OnnxRenderBackends(pipeline, depth, video, faces, new RenderBackends(generator, new OnnxImageRefiner(pipeline), animator, faces));
         }
         catch
         {
+            faces?.Dispose();
             video?.Dispose();
             depth?.Dispose();
             pipeline.Dispose();
@@ -72,6 +80,7 @@ public sealed class OnnxRenderBackends : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        faces?.Dispose();
         video?.Dispose();
         depth?.Dispose();
         pipeline.Dispose();

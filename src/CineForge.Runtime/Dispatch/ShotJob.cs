@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CineForge.Rules;
 using CineForge.Runtime.Media;
@@ -61,6 +62,18 @@ public sealed record ShotJob(string Plan, string Title, int Index, string Shot, 
         Takes.SelectMany(take => new[] { new StageJob(this, ShotStage.Keyframe, take), new StageJob(this, ShotStage.Animate, take) })
             .Append(new StageJob(this, ShotStage.Select, null))
             .ToList();
+
+    /// <summary>The forced frame size (<see cref="Resolution"/>), or null.</summary>
+    public FrameSize? ForcedSize()
+    {
+        if (Resolution is null)
+        {
+            return null;
+        }
+
+        var parts = Resolution.Split('x');
+        return new FrameSize(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The job as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, FilmJson.Options);

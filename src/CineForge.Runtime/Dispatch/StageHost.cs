@@ -55,11 +55,11 @@ public sealed class StageHost
     }
 
     /// <summary>The store at <paramref name="root"/>, opened once.</summary>
-    internal ArtefactStore Store(string root) => stores.GetOrAdd(root, r => new ArtefactStore(r));
+    public ArtefactStore Store(string root) => stores.GetOrAdd(root, r => new ArtefactStore(r));
 
     /// <summary>The plan stored under <paramref name="key"/>, read and validated once.</summary>
     /// <exception cref="ShotJobRefusedException">The plan has errors.</exception>
-    internal Film Plan(ArtefactStore store, string key)
+    public Film Plan(ArtefactStore store, string key)
     {
         if (plans.TryGetValue(key, out var known))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CineForge.Rules;
 using CineForge.Runtime.Progress;
@@ -62,7 +61,7 @@ public sealed record StageJob(ShotJob Shot, ShotStage Stage, string? Take)
             throw new ShotJobRefusedException($"{where}: the plan {Shot.Plan} has no shot #{Shot.Index} named '{Shot.Shot}'.");
         }
 
-        var context = new ShotContext(film, store, ffmpeg, Shot.Encoding, ParseSize(Shot.Resolution), new WorkCounter(), progress, host.Worker);
+        var context = new ShotContext(film, store, ffmpeg, Shot.Encoding, Shot.ForcedSize(), new WorkCounter(), progress, host.Worker);
         switch (Stage)
         {
             case ShotStage.Keyframe:
@@ -81,15 +80,4 @@ public sealed record StageJob(ShotJob Shot, ShotStage Stage, string? Take)
             ?? throw new ShotJobRefusedException($"{where}: the shot has no take '{Take}'.");
 
     private static bool Same(BackendIdentity a, BackendIdentity b) => a.Id == b.Id && a.Version == b.Version && a.ModelHashes.SequenceEqual(b.ModelHashes);
-
-    private static FrameSize? ParseSize(string? size)
-    {
-        if (size is null)
-        {
-            return null;
-        }
-
-        var parts = size.Split('x');
-        return new FrameSize(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
-    }
 }

@@ -7,15 +7,16 @@ namespace CineForge.Runtime.Stages;
 /// <param name="Keyframes">Text-to-image.</param>
 /// <param name="Refiner">img2img.</param>
 /// <param name="Animator">Image-to-video.</param>
-public sealed record BackendIdentities(BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator)
+/// <param name="Faces">The face recognizer of QA10, when the render has one.</param>
+public sealed record BackendIdentities(BackendIdentity Keyframes, BackendIdentity Refiner, BackendIdentity Animator, BackendIdentity? Faces = null)
 {
     /// <summary>The identities of <paramref name="backends"/>.</summary>
     public static BackendIdentities Of(RenderBackends backends)
     {
         ArgumentNullException.ThrowIfNull(backends);
-        return new(backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity);
+        return new(backends.Keyframes.Identity, backends.Refiner.Identity, backends.Animator.Identity, backends.Faces?.Identity);
     }
 
-    /// <summary>Keyframes, refiner, animator, in that order.</summary>
-    public IReadOnlyList<BackendIdentity> ToList() => [Keyframes, Refiner, Animator];
+    /// <summary>Keyframes, refiner, animator, in that order, then the face recognizer when there is one.</summary>
+    public IReadOnlyList<BackendIdentity> ToList() => Faces is null ? [Keyframes, Refiner, Animator] : [Keyframes, Refiner, Animator, Faces];
 }

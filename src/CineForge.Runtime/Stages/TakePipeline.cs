@@ -16,7 +16,7 @@ public sealed class TakePipeline(RenderBackends backends)
 {
     private readonly KeyframeStage keyframes = new(backends.Keyframes);
     private readonly CorrectStage corrections = new(backends.Refiner);
-    private readonly AnimateStage animation = new(backends.Animator);
+    private readonly AnimateStage animation = new(backends.Animator, backends.Faces);
     private readonly BackendIdentities identities = BackendIdentities.Of(backends);
 
     /// <summary>The keyframe stage of <paramref name="take"/>: draws its keyframe and applies its declared corrections, or finds them stored.</summary>
@@ -89,7 +89,7 @@ public sealed class TakePipeline(RenderBackends backends)
     /// <summary>Looks only: computes each pass's key and reads the stored clip, or reports it missing.</summary>
     private sealed class LookupSteps(ShotContext context, BackendIdentities identities, ShotTake take) : IPassSteps
     {
-        public Task<ClipArtefact?> ClipAsync(string keyframeKey) => Task.FromResult(AnimateStage.Find(context, identities.Animator, take, keyframeKey));
+        public Task<ClipArtefact?> ClipAsync(string keyframeKey) => Task.FromResult(AnimateStage.Find(context, identities, take, keyframeKey));
 
         public string Correct(string sourceKey, double denoise, long passSeed, string note) => CorrectStage.KeyOf(identities.Refiner, sourceKey, denoise, passSeed);
     }

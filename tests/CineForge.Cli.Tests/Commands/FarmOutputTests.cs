@@ -34,7 +34,7 @@ public sealed class FarmOutputTests
         }
 
         Assert.True(firstExit == ExitCodes.Success, first.Console.Output + first.Errors);
-        Assert.Contains("Rain Check on the farm: keyframe 4/4, animate 4/4, select 4/4 done; 0 running, 0 queued, 0 awaiting", first.Lines);
+        Assert.Contains("Rain Check on the farm: keyframe 4/4, animate 4/4, select 4/4, finish 1/1 done; 0 running, 0 queued, 0 awaiting", first.Lines);
         Assert.Contains("cineforge: on the farm: keyframe: 4 jobs, 4 run, 0 found in the store", first.Lines);
         Assert.Contains("cineforge: on the farm: animate: 4 jobs, 4 run, 0 found in the store", first.Lines);
         Assert.Contains("cineforge: on the farm: select: 4 jobs, 4 run, 0 found in the store", first.Lines);

@@ -64,8 +64,10 @@ public sealed class EditGraphTests
         var timeline = Timeline.Plan(film, selections, Size, counts);
         var list = Path.Combine(Path.GetDirectoryName(takes[0])!, "takes.ffconcat");
         var frames = new List<byte[]>();
+        var input = EditGraph.Input(timeline, list);
+        input.Write();
         FfmpegTool.Default.RunStreaming(
-            EditGraph.Input(timeline, list).Concat(new[] { "-filter_complex", EditGraph.Cut(timeline, 0, "out"), "-map", "[out]", "-fps_mode", "passthrough", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-" }),
+            input.Arguments.Concat(new[] { "-filter_complex", EditGraph.Cut(timeline, 0, "out"), "-map", "[out]", "-fps_mode", "passthrough", "-pix_fmt", "yuv420p", "-f", "rawvideo", "-" }),
             "test cut",
             stream =>
             {

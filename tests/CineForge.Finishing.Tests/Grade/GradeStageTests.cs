@@ -57,7 +57,11 @@ public sealed class GradeStageTests
         }).ToList();
         var plan = GradePlan.From(film, p => p);
         var graph = EditGraph.Cut(timeline, 0, "cut") + ";" + GradeStage.FilterGraph(timeline, plan, "cut", 1, "graded") + ";[graded]format=rgb24[out]";
-        var args = EditGraph.Input(timeline, media.PathOf("takes.ffconcat")).Concat(GradeStage.ClutInput(cluts, media.PathOf("cluts.ffconcat")))
+        var takeList = EditGraph.Input(timeline, media.PathOf("takes.ffconcat"));
+        var clutList = GradeStage.ClutInput(cluts, media.PathOf("cluts.ffconcat"));
+        takeList.Write();
+        clutList.Write();
+        var args = takeList.Arguments.Concat(clutList.Arguments)
             .Concat(new[] { "-filter_complex", graph, "-map", "[out]", "-fps_mode", "passthrough", "-f", "rawvideo", "-" });
         List<RgbImage> frames = [];
         FfmpegTool.Default.RunStreaming(args, "test grade", stream => frames = FrameSampler.ReadFrames(stream, 64, 36));

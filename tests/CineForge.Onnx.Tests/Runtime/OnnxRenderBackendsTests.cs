@@ -134,6 +134,28 @@ public sealed class OnnxRenderBackendsTests : IDisposable
     }
 
     [Fact]
+    public void FaceFolder_GivesTheRenderItsRecognizer_NamedByItsModels()
+    {
+        using (var without = Open())
+        {
+            Assert.Null(without.Backends.Faces);
+        }
+
+        TinyFace.Write(temp.Path);
+        using var backends = Open();
+
+        var faces = backends.Backends.Faces!;
+        Assert.Equal("onnx-face", faces.Identity.Id);
+        Assert.Contains("cpu", faces.Identity.Version, StringComparison.Ordinal);
+        Assert.Contains(faces.Identity.ModelHashes, h => h.StartsWith("face/embedding.onnx=", StringComparison.Ordinal));
+        Assert.Contains(faces.Identity, CineForge.Runtime.Stages.BackendIdentities.Of(backends.Backends).ToList());
+        var bright = new RgbImage(64, 48);
+        Array.Fill(bright.Pixels, (byte)230);
+        Assert.NotNull(faces.Embed(bright));
+        Assert.Null(faces.Embed(new RgbImage(64, 48)));
+    }
+
+    [Fact]
     public void BrokenFolder_FailsWhenOpened()
     {
         File.Delete(temp.Combine("unet", "model.onnx"));

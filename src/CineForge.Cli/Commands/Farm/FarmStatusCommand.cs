@@ -49,7 +49,7 @@ public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
     private void Print(FarmFilmStatus film)
     {
         var states = film.Stages.GroupBy(s => s.State, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-        console.WriteLine($"{film.Title} ({film.FilmDirectory}): {Count(film.Stages.Count, "stage job")}: {string.Join(", ", states)}");
+        console.WriteLine($"{film.Title} ({film.FilmDirectory}): {Count(film.Stages.Count, "stage job")}: {string.Join(", ", states)}{(film.Done ? "; done, not reported: 'render --farm' of the film reports it" : string.Empty)}");
         var columns = film.Stages.OrderBy(s => s.Stage).ThenBy(s => s.Take, StringComparer.Ordinal).Select(s => s.Name).Distinct().ToList();
         var table = new Table().AddColumn("shot");
         foreach (var column in columns)
@@ -64,9 +64,19 @@ public sealed class FarmStatusCommand(IAnsiConsole console, TextWriter errors)
         }
 
         console.Write(table);
+        if (film.Finish is { } finish)
+        {
+            console.WriteLine($"finish: {finish.State}{(finish.Detail.Length > 0 && finish.State != FarmStatus.Failed ? $" ({finish.Detail})" : string.Empty)}");
+        }
+
         foreach (var failed in film.Stages.Where(s => s.State == FarmStatus.Failed))
         {
             console.WriteLine($"failed: {failed.Shot} {failed.Name} (job {failed.JobId}): {failed.Detail}");
+        }
+
+        if (film.Finish is { State: FarmStatus.Failed } failedFinish)
+        {
+            console.WriteLine($"failed: finish (job {failedFinish.JobId}): {failedFinish.Detail}");
         }
     }
 

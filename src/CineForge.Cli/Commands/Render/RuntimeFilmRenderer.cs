@@ -16,11 +16,13 @@ namespace CineForge.Cli.Commands.Render;
 /// to its selected clip, then the finishing pass (edit, grade, sound, master and distribution exports,
 /// report) into the same film folder and store, with live progress (or a line per finishing stage:
 /// <c>--no-progress</c>, or output that is not a terminal); then prints each shot's verdict, what
-/// changed since the lock, how much work the run did, and the finished files. With <paramref name="stagesRanOn"/> ("on the farm")
-/// it also prints what the stage jobs did there: jobs run and found in the store per stage, and the workers.
+/// changed since the lock, how much work the run did, and the finished files. <paramref name="producer"/> renders
+/// (default here, <see cref="LocalFilmProducer"/>); with <paramref name="stagesRanOn"/> ("on the farm") it also prints what
+/// the stage jobs did there: jobs run and found in the store per stage, and the workers.
 /// </summary>
-public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispatcher = null, string? stagesRanOn = null) : IFilmRenderer
+public sealed class RuntimeFilmRenderer(IFilmProducer? producer = null, string? stagesRanOn = null) : IFilmRenderer
 {
+    private readonly IFilmProducer producer = producer ?? new LocalFilmProducer();
     private readonly Dictionary<string, int> filmsPerScript = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -59,7 +61,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
             output.WriteLine($"cineforge: keyframes from {models.Folder} on {models.Provider}");
         }
 
-        FilmProductionResult production;
+        FilmOutcome production;
         RenderPosition? position = null;
         try
         {
@@ -68,7 +70,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
                 production = await ConsoleRenderDisplay.RunAsync(console, !request.Settings.Global.NoProgress, display =>
                 {
                     position = new RenderPosition(display);
-                    return new FilmProduction(models?.Backends, dispatcher).RenderAsync(request.Film, options, position, cancellationToken);
+                    return producer.RenderAsync(request.Film, options, models?.Backends, position, cancellationToken);
                 }).ConfigureAwait(false);
             }
         }
@@ -80,7 +82,7 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // By now every stage has unwound: ffmpeg killed, temporary files and staging folders removed, the lock released.
-            output.WriteLine($"cineforge: render interrupted {position?.Where ?? "before the first shot"}: its temporary files and staging folders are removed and the render lock released; what was finished is kept, and the same command resumes from it.");
+            output.WriteLine(producer.Interrupted(position?.Where ?? "before the first shot"));
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -120,19 +122,19 @@ public sealed class RuntimeFilmRenderer(Runtime.Dispatch.IShotDispatcher? dispat
         _ => $"internal error {ex.GetType().Name}: {ex.Message} (a bug in cineforge: --verbose prints the stack trace)",
     };
 
-    private static void PrintFinished(FinishingResult finished, TextWriter output)
+    private static void PrintFinished(FinishingSummary finished, TextWriter output)
     {
-        foreach (var stem in finished.Sound.Stems)
+        foreach (var stem in finished.Stems)
         {
-            output.WriteLine($"{stem.Name}: {Number(stem.Measured.Integrated, "0.0")} LUFS (target {Number(stem.Target, "0.#")}){(stem.Passes ? string.Empty : $" warning {QaMetrics.StemLoudness.Id}: {Number(stem.Miss, "0.0")} LU off")}");
+            output.WriteLine($"{stem.Name}: {Number(stem.Integrated, "0.0")} LUFS (target {Number(stem.Target, "0.#")}){(stem.Passes ? string.Empty : $" warning {QaMetrics.StemLoudness.Id}: {Number(stem.Miss, "0.0")} LU off")}");
         }
 
-        foreach (var cut in finished.Edit.Cuts.Where(c => c.Violates))
+        foreach (var cut in finished.Cuts)
         {
             output.WriteLine($"warning {RuleIds.CF0303}: the cut '{cut.From}' → '{cut.To}' changes {string.Join(", ", cut.Changes)}");
         }
 
-        foreach (var file in finished.Exports.Files)
+        foreach (var file in finished.Exports)
         {
             output.WriteLine($"{file.Kind.ToString().ToLowerInvariant()}: {file.Path} ({file.Probe.VideoCodec}, {file.Probe.Width}x{file.Probe.Height}, {Number(file.Probe.Duration, "0.###")} s)");
         }

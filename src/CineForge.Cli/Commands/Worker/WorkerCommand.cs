@@ -10,7 +10,7 @@ namespace CineForge.Cli.Commands.Worker;
 
 /// <summary>
 /// <c>cineforge worker --farm "Host=..;Database=.." [--queues gpu,cpu]</c>: takes stage jobs from the
-/// farm until interrupted: keyframe and animate jobs from the gpu queue, select jobs from the cpu queue. Run one per machine (or several); every worker must see the shared store.
+/// farm until interrupted: keyframe and animate jobs from the gpu queue, select and finish jobs from the cpu queue. Run one per machine (or several); every worker must see the shared store.
 /// </summary>
 public sealed class WorkerCommand(IAnsiConsole console, TextWriter errors)
 {

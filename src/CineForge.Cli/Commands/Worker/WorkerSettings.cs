@@ -24,7 +24,7 @@ public sealed record WorkerSettings
     /// <summary>The command line of <c>worker</c>: each option once, with the setting it stores.</summary>
     public static CommandSettings<WorkerSettings> CommandLine() => new CommandSettings<WorkerSettings>(new WorkerSettings())
         .Add(new Option<string?>("--farm") { Description = "The farm's PostgreSQL connection string, e.g. \"Host=db;Database=cineforge;Username=farm\" (default: " + FarmConnection.Variable + ", or the file named by " + FarmConnection.FileVariable + ")." }, (s, v) => s with { Farm = v })
-        .Add(new Option<IReadOnlyList<string>?>("--queues") { Description = "Queues this worker takes: gpu (keyframe and animate jobs), cpu (select jobs) or gpu,cpu (default: all).", CustomParser = ParseQueues }, (s, v) => s with { Queues = v ?? FarmQueues.All })
+        .Add(new Option<IReadOnlyList<string>?>("--queues") { Description = "Queues this worker takes: gpu (keyframe and animate jobs), cpu (select and finish jobs) or gpu,cpu (default: all).", CustomParser = ParseQueues }, (s, v) => s with { Queues = v ?? FarmQueues.All })
         .Add(new Option<string?>("--models") { Description = "Model folder of the render backends (the previz backends need none)." }, (s, v) => s with { Models = v })
         .Add(new Option<string?>("--name") { Description = "Name shown in farm status (default: host name and process id)." }, (s, v) => s with { Name = v })
         .Add(new Option<int?>("--lease") { Description = "Seconds a job of a worker that stopped answering stays hidden from other workers (default 300).", CustomParser = r => OptionValues.AtLeast(r, 1) }, (s, v) => s with { LeaseSeconds = v });

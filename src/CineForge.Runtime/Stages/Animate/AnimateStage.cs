@@ -18,7 +18,7 @@ namespace CineForge.Runtime.Stages.Animate;
 /// is renamed into place, so a stored clip always has its report. When only the QA context changes
 /// (the ad's CTA window now reaches into this shot), the clip is rendered again: same bytes, new scores.
 /// </summary>
-public sealed class AnimateStage(IAnimator animator)
+public sealed class AnimateStage(IAnimator animator, IFaceMeter? faces = null)
 {
     /// <summary>Version of the QA measurements; bump when a metric's computation changes.</summary>
     public const string AnalyzerVersion = "4";
@@ -39,7 +39,7 @@ public sealed class AnimateStage(IAnimator animator)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(keyframe);
-        var plan = Plan(context, animator.Identity, take, keyframeKey);
+        var plan = Plan(context, animator.Identity, faces?.Identity, take, keyframeKey);
         if (Read(plan) is { } stored)
         {
             context.Report(take, RenderStage.Cached);
@@ -50,11 +50,14 @@ public sealed class AnimateStage(IAnimator animator)
         return new ClipArtefact(plan.ClipPath, plan.ClipKey, report);
     }
 
-    /// <summary>The clip <paramref name="animator"/> made of <paramref name="take"/> from keyframe <paramref name="keyframeKey"/>, when it is complete in the store; null otherwise. Looks only.</summary>
-    public static ClipArtefact? Find(ShotContext context, BackendIdentity animator, ShotTake take, string keyframeKey) =>
-        Read(Plan(context, animator, take, keyframeKey));
+    /// <summary>The clip the animator of <paramref name="backends"/> made of <paramref name="take"/> from keyframe <paramref name="keyframeKey"/>, with its QA report, when both are complete in the store; null otherwise. Looks only.</summary>
+    public static ClipArtefact? Find(ShotContext context, BackendIdentities backends, ShotTake take, string keyframeKey)
+    {
+        ArgumentNullException.ThrowIfNull(backends);
+        return Read(Plan(context, backends.Animator, backends.Faces, take, keyframeKey));
+    }
 
-    private static ClipPlan Plan(ShotContext context, BackendIdentity animator, ShotTake take, string keyframeKey)
+    private static ClipPlan Plan(ShotContext context, BackendIdentity animator, BackendIdentity? faces, ShotTake take, string keyframeKey)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(take);
@@ -75,7 +78,8 @@ public sealed class AnimateStage(IAnimator animator)
             .Add("ffmpeg", context.Ffmpeg.Version)
             .Hash();
         var qaContext = new QaContext(take.Shot.Fps, path.MeanDisplacement(), context.CtaWindowStart(take), PaletteIntent.Of(context.Film), FaceOf(context.Film, take, size), ProductOf(context.Film, take, size));
-        var qaKey = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion).Hash();
+        var qa = ArtefactKey.For("qa").Add("clip", clipKey).Add("context", qaContext).Add("analyzer", AnalyzerVersion);
+        var qaKey = (faces is null ? qa : qa.Add("faces", faces)).Hash();
         return new ClipPlan(request, qaContext, clipKey, qaKey, context.Store.PathOf(clipKey, ".mp4"), context.Store.PathOf(qaKey, ".qa.json"));
     }
 
@@ -98,6 +102,9 @@ public sealed class AnimateStage(IAnimator animator)
         QaReport? report = null;
         var path = plan.Request.Path;
         var analyzer = new ClipAnalyzer(path.Width, path.Height, plan.QaContext, keyframe.SubjectKnown);
+
+        // Where the keyframe does not record the face it shows, the render's recognizer finds it (QA10).
+        var recognize = faces is not null && keyframe.Face is null && take.Shot.Characters.Count > 0;
         var yuv = new YuvFrame(path.Width, path.Height);
         var reportEvery = Math.Max(1, take.Shot.Fps / 2);
         await context.Store.PutAsync(plan.ClipKey, ".mp4", async temp =>
@@ -107,6 +114,10 @@ public sealed class AnimateStage(IAnimator animator)
             {
                 yuv.Load(frame.Image);
                 analyzer.Add(yuv, frame.Subject, frame.Face);
+                if (recognize && frame.Index % ClipAnalyzer.SpatialStride == 0 && faces!.Embed(frame.Image) is { } face)
+                {
+                    analyzer.AddRecognized(face);
+                }
                 encoder.Write(yuv);
                 if (frame.Index % reportEvery == 0 || frame.Index == path.Frames - 1)
                 {

@@ -1,6 +1,7 @@
 using CineForge.Rules;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Scene;
+using CineForge.Runtime.Stages;
 using CineForge.Runtime.Stages.Keyframe;
 using CineForge.Runtime.Stages.Select.Qa;
 using Xunit.Abstractions;
@@ -86,6 +87,68 @@ public sealed class FaceIdentityTests(ITestOutputHelper output)
         Assert.Equal((keyframe.Image.Width - Size.Width) / 2.0, canvas.Left - frame.Left, 6);
         Assert.Equal((keyframe.Image.Height - Size.Height) / 2.0, canvas.Top - frame.Top, 6);
         Assert.True(frame.Width > 0 && frame.Height > frame.Width * 0.8, $"{frame}");
+    }
+
+    [Fact]
+    public void RecognizedFaces_Qa10IsTheirDriftWithinTheClip_AndTheMeanFaceIsReported()
+    {
+        var analyzer = new ClipAnalyzer(64, 36, new QaContext(24, 1, null));
+        var yuv = new YuvFrame(64, 36);
+        float[] a = [1, 0, 0], b = FaceEmbeddings.Normalize([1, 1, 0]);
+        foreach (var face in new[] { a, a, b })
+        {
+            analyzer.Add(yuv, new PixelBox(10, 5, 30, 30));
+            analyzer.AddRecognized(face);
+        }
+
+        var report = analyzer.Finish();
+
+        Assert.Equal(Math.Round(FaceEmbeddings.Within([a, a, b])!.Value, 4), report[RuleIds.QA10]!.Value);
+        Assert.Equal(FaceEmbeddings.Mean([a, a, b]), report.Face);
+    }
+
+    [Fact]
+    public async Task AModelBackendsFaces_AreReadByTheRendersRecognizer_InEveryCastShot()
+    {
+        // A backend that records no face box (as a model backend), and a recognizer that embeds the
+        // frame's colour layout: QA10 comes from the recognizer, in the cast shots only, keyed by its identity.
+        using var folder = new TempFolder();
+        var previz = RenderBackends.Previz();
+        var backends = new RenderBackends(new Faceless(previz.Keyframes), previz.Refiner, previz.Animator, new LayoutMeter());
+        var film = TestFilms.Short();
+
+        var result = await new FilmRenderer(backends).RenderAsync(film, TestFilms.Options(folder.Path));
+
+        foreach (var shot in result.Shots)
+        {
+            var cast = film.Shots[shot.Index - 1].Characters.Count > 0;
+            foreach (var take in shot.Takes)
+            {
+                output.WriteLine($"{shot.Name} {take.Label}: {take.Qa[RuleIds.QA10]?.ToString() ?? "no QA10"}");
+                Assert.Equal(cast, take.Qa[RuleIds.QA10] is not null);
+                Assert.Equal(cast, take.Qa.Face is not null);
+            }
+        }
+
+        Assert.Contains(new LayoutMeter().Identity, BackendIdentities.Of(backends).ToList());
+    }
+
+    private sealed class Faceless(IKeyframeGenerator inner) : IKeyframeGenerator
+    {
+        public BackendIdentity Identity { get; } = inner.Identity with { Id = "faceless-" + inner.Identity.Id };
+
+        public KeyframeImage Generate(KeyframeRequest request, CancellationToken cancellationToken) => inner.Generate(request, cancellationToken) with { Face = null };
+    }
+
+    private sealed class LayoutMeter : IFaceMeter
+    {
+        public BackendIdentity Identity { get; } = new("test-layout-face", "1", []);
+
+        public float[]? Embed(RgbImage frame)
+        {
+            var yuv = YuvFrame.From(frame);
+            return FaceSignature.Of(yuv, new PixelBox(0, 0, frame.Width, frame.Height));
+        }
     }
 
     private static IEnumerable<ShotTake> CastTakes(Film film) =>

@@ -44,6 +44,7 @@ public sealed class ClipAnalyzer
     private readonly List<PixelBox>? subjects;
     private readonly float[]? sheetFace;
     private readonly List<float[]> faces = [];
+    private readonly List<float[]> recognized = [];
     private readonly Lab? sheetProduct;
     private readonly List<Lab> products = [];
 
@@ -106,6 +107,18 @@ public sealed class ClipAnalyzer
         frames++;
     }
 
+    /// <summary>
+    /// Adds a face a recognizer found in the frame just measured (<see cref="IFaceMeter"/>), for a
+    /// picture whose backend did not record where it drew the face: QA10 is then the face's drift within
+    /// the clip, and the clip's mean face goes into the report (<see cref="QaReport.Face"/>) for the
+    /// comparison across the character's shots.
+    /// </summary>
+    public void AddRecognized(float[] embedding)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        recognized.Add(embedding);
+    }
+
     /// <summary>Frames measured so far.</summary>
     public int Frames => frames;
 
@@ -135,6 +148,10 @@ public sealed class ClipAnalyzer
         {
             scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceDrift()));
         }
+        else if (recognized.Count > 0)
+        {
+            scores.Add(QaScore.Of(QaMetrics.FaceIdentity, FaceEmbeddings.Within(recognized) ?? 0));
+        }
 
         Lab? product = null;
         if (products.Count > 0)
@@ -146,6 +163,7 @@ public sealed class ClipAnalyzer
 
         return new QaReport(scores, Math.Round(a, 4), Math.Round(b, 4), frames)
         {
+            Face = recognized.Count > 0 ? FaceEmbeddings.Mean(recognized) : null,
             Subject = subjects is null ? null : Animate.SubjectTrack.InFrame(width, height, subjects),
             Product = product,
         };

@@ -35,6 +35,13 @@ public sealed record QaReport(IReadOnlyList<QaScore> Scores, double MeanA, doubl
     /// <summary>The subject's box in every frame measured, in the clip's frame pixels; null when the backend only guessed it.</summary>
     public Animate.SubjectTrack? Subject { get; init; }
 
+    /// <summary>
+    /// The clip's mean face as a recognizer embeds it (QA10 on a model backend's pictures), for the
+    /// comparison across a character's shots; null where no recognizer ran (the previz holds every
+    /// shot's face to the character sheet instead).
+    /// </summary>
+    public IReadOnlyList<float>? Face { get; init; }
+
     /// <summary>The product's mean colour inside its subject box (QA12), for the comparison across shots; null when the clip is not an object detail of the film's product.</summary>
     public Imaging.Lab? Product { get; init; }
 
