@@ -33,6 +33,8 @@ internal static partial class RuleHelp
         ["Wearing"] = (new[] { RuleIds.CF0302 }, null),
         ["Face"] = (new[] { RuleIds.CF0301, RuleIds.CF0302 }, null),
         ["Wardrobe"] = (new[] { RuleIds.CF0301 }, null),
+        ["Products"] = (new[] { RuleIds.CF0306, RuleIds.CF0305 }, () => "one sheet per product the film shows, shown (not described) in every shot that shows it"),
+        ["Showing"] = (new[] { RuleIds.CF0305 }, null),
         ["Gaze"] = (new[] { RuleIds.CF0303 }, () => "change at most " + Continuity.MaxChangesPerCut + " of " + string.Join(", ", Continuity.Dimensions) + " at a cut"),
         ["Light"] = (new[] { RuleIds.CF0304, RuleIds.CF0303 }, null),
         ["Variant"] = (new[] { RuleIds.CF0401, RuleIds.CF0402 }, () => "A plus one B at most (" + Recommended.MaxVersionsPerShot + " versions), " + Recommended.MaxVariablesPerVariant + " variable changed"),

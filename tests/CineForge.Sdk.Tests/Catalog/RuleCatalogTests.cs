@@ -89,9 +89,12 @@ public sealed class RuleCatalogTests
     }
 
     [Fact]
-    public void QaChecks_CoverQa01ToQa11_WithThresholds()
+    public void QaChecks_CoverQa01ToQa12_WithThresholds()
     {
-        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"QA{i:00}"), QaMetrics.All.Select(m => m.Id));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"QA{i:00}"), QaMetrics.All.Select(m => m.Id));
+        Assert.True(QaMetrics.ProductAppearance.Passes(QaMetrics.ProductAppearanceTolerance));
+        Assert.False(QaMetrics.ProductAppearance.Passes(QaMetrics.ProductAppearanceTolerance + 0.1));
+        Assert.Equal(RuleIds.CF0305, QaMetrics.ProductAppearance.RuleId);
         Assert.True(QaMetrics.StemLoudness.Passes(Loudness.Tolerance));
         Assert.False(QaMetrics.StemLoudness.Passes(Loudness.Tolerance + 0.1));
         Assert.True(QaMetrics.MobileContrast.Passes(QaMetrics.MobileContrast.Limit + 0.01));
