@@ -107,13 +107,7 @@ internal sealed class PlanReader
             return hit;
         }
 
-        var calls = new Stack<IInvocationOperation>();
-        var current = operation;
-        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.ShotExtensions) && Ops.Receiver(invocation) is { } receiver)
-        {
-            calls.Push(invocation);
-            current = receiver;
-        }
+        var (current, calls) = Chain(operation, Types.ShotExtensions);
 
         var shot = current switch
         {
@@ -178,13 +172,7 @@ internal sealed class PlanReader
             return hit;
         }
 
-        var calls = new Stack<IInvocationOperation>();
-        var current = operation;
-        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.CharacterExtensions) && Ops.Receiver(invocation) is { } receiver)
-        {
-            calls.Push(invocation);
-            current = receiver;
-        }
+        var (current, calls) = Chain(operation, Types.CharacterExtensions);
 
         var character = current switch
         {
@@ -219,13 +207,7 @@ internal sealed class PlanReader
             return hit;
         }
 
-        var calls = new Stack<IInvocationOperation>();
-        var current = operation;
-        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, Types.ProductExtensions) && Ops.Receiver(invocation) is { } receiver)
-        {
-            calls.Push(invocation);
-            current = receiver;
-        }
+        var (current, calls) = Chain(operation, Types.ProductExtensions);
 
         var product = current switch
         {
@@ -255,6 +237,21 @@ internal sealed class PlanReader
         product = product with { Source = operation.Syntax };
         Remember(operation.Syntax, product);
         return product;
+    }
+
+    // A fluent chain read back to its start: the receiver the calls hang from, and the calls of
+    // `extensions`, the first on top.
+    private static (IOperation Start, Stack<IInvocationOperation> Calls) Chain(IOperation operation, INamedTypeSymbol? extensions)
+    {
+        var calls = new Stack<IInvocationOperation>();
+        var current = operation;
+        while (current is IInvocationOperation invocation && SdkTypes.Is(invocation.TargetMethod.ContainingType, extensions) && Ops.Receiver(invocation) is { } receiver)
+        {
+            calls.Push(invocation);
+            current = receiver;
+        }
+
+        return (current, calls);
     }
 
     private ImmutableArray<ProductModel>? Products(IOperation? value, SemanticModel model, int depth, CancellationToken cancellationToken)

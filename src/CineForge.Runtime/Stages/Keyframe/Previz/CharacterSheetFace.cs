@@ -16,9 +16,6 @@ namespace CineForge.Runtime.Stages.Keyframe.Previz;
 /// </summary>
 public static class CharacterSheetFace
 {
-    private const int Width = 384;
-    private const int Height = 216;
-
     private static readonly ConcurrentDictionary<FaceReference, float[]> Faces = new();
 
     /// <summary>The sheet face of <paramref name="reference"/> (drawn once per process and reference).</summary>
@@ -31,8 +28,8 @@ public static class CharacterSheetFace
     private static float[] Draw(FaceReference reference)
     {
         var look = reference.Look;
-        var scene = new ScenePlan(Width, Height, ShotType.TightPortrait, look.Name, reference.Time, reference.Weather, reference.Light, [new Rgb(0.5, 0.5, 0.5)], [look], null, reference.Gaze, Interior: true, Seed: 0);
-        var sheet = new PrevizKeyframeGenerator().Generate(new KeyframeRequest(scene, string.Empty, new CineForge.KeyframeSettings(), 0), CancellationToken.None);
+        var scene = new ScenePlan(SheetDrawing.Width, SheetDrawing.Height, ShotType.TightPortrait, look.Name, reference.Time, reference.Weather, reference.Light, [new Rgb(0.5, 0.5, 0.5)], [look], null, reference.Gaze, Interior: true, Seed: 0);
+        var sheet = SheetDrawing.Draw(scene);
         return FaceSignature.Of(YuvFrame.From(sheet.Image), sheet.Face!.Value)
             ?? throw new InvalidOperationException($"The sheet portrait of {look.Name} has no readable face.");
     }

@@ -14,9 +14,6 @@ namespace CineForge.Runtime.Stages.Keyframe.Previz;
 /// </summary>
 public static class ProductSheetAppearance
 {
-    private const int Width = 384;
-    private const int Height = 216;
-
     private static readonly ConcurrentDictionary<ProductReference, Lab> Colours = new();
 
     /// <summary>The sheet colour of <paramref name="reference"/> (drawn once per process and reference).</summary>
@@ -28,8 +25,8 @@ public static class ProductSheetAppearance
 
     private static Lab Draw(ProductReference reference)
     {
-        var scene = new ScenePlan(Width, Height, ShotType.ObjectDetail, reference.Name, reference.Time, reference.Weather, reference.Light, ColourWords.Palette(reference.Palette), [], reference.Look, GazeAxis.Camera, reference.Interior, Seed: 0);
-        var sheet = new PrevizKeyframeGenerator().Generate(new KeyframeRequest(scene, string.Empty, new CineForge.KeyframeSettings(), 0), CancellationToken.None);
+        var scene = new ScenePlan(SheetDrawing.Width, SheetDrawing.Height, ShotType.ObjectDetail, reference.Name, reference.Time, reference.Weather, reference.Light, ColourWords.Palette(reference.Palette), [], reference.Look, GazeAxis.Camera, reference.Interior, Seed: 0);
+        var sheet = SheetDrawing.Draw(scene);
         return ProductAppearance.Of(YuvFrame.From(sheet.Image), sheet.Subject)
             ?? throw new InvalidOperationException($"The sheet of product {reference.Name} draws no readable body.");
     }
