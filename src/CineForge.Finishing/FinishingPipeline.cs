@@ -65,12 +65,7 @@ public sealed class FinishingPipeline
         }
 
         var work = cache ?? new StageCache(Path.Combine(request.OutputDirectory, ".work", "finishing"));
-        progress?.Report(RenderEvent.Finishing(RenderStage.Edit));
-        var edit = new EditStage().Run(request, work, cancellationToken);
-        progress?.Report(RenderEvent.Finishing(RenderStage.Grade));
-        var grade = new GradeStage().Run(request, edit, work, cancellationToken);
-        progress?.Report(RenderEvent.Finishing(RenderStage.Sound));
-        var sound = new SoundStage().Run(request, edit.Timeline.Duration, work, cancellationToken);
+        var (edit, grade, sound) = EditGradeAndSound(request, work, progress, cancellationToken);
 
         var settings = SettingsLog(request, edit, grade, sound, null);
         var settingsFile = work.GetOrCreate("settings", ArtefactKey.For("settings").Add("log", settings).Hash(), ".json", path => File.WriteAllText(path, settings));
@@ -94,6 +89,41 @@ public sealed class FinishingPipeline
             SettingsLog = SettingsLog(request, edit, grade, sound, exports),
         }, ReportFolder(request.OutputDirectory));
         return new FinishingResult(edit, grade, sound, exports, qa, report);
+    }
+
+    // The sound needs only the cut's length, which the plan fixes, so it is built beside the edit and
+    // the grade (mostly single-threaded FFmpeg runs each) instead of after them. The failures keep the
+    // stages' order: an edit or grade failure stops the sound and is the one thrown.
+    private static (EditResult Edit, GradeResult Grade, SoundResult Sound) EditGradeAndSound(FinishingRequest request, StageCache work, IProgress<RenderEvent>? progress, CancellationToken cancellationToken)
+    {
+        var duration = Timeline.Plan(request.Film, request.Selections, default).Duration;
+        using var stopSound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sound = Task.Run(() => new SoundStage().Run(request, duration, work, stopSound.Token), CancellationToken.None);
+        try
+        {
+            progress?.Report(RenderEvent.Finishing(RenderStage.Edit));
+            var edit = new EditStage().Run(request, work, cancellationToken);
+            progress?.Report(RenderEvent.Finishing(RenderStage.Grade));
+            var grade = new GradeStage().Run(request, edit, work, cancellationToken);
+
+            // From here the sound stage's row is what is left of it after the edit and the grade.
+            progress?.Report(RenderEvent.Finishing(RenderStage.Sound));
+            return (edit, grade, sound.GetAwaiter().GetResult());
+        }
+        catch when (!sound.IsCompleted)
+        {
+            stopSound.Cancel();
+            try
+            {
+                sound.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The sound stopped because the edit or the grade failed: that failure is the one thrown.
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

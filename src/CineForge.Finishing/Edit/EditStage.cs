@@ -2,6 +2,7 @@ using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
+using CineForge.Runtime.Dispatch;
 using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Edit;
@@ -23,7 +24,8 @@ public sealed class EditStage
     /// <summary>Runs the edit for <paramref name="request"/>, reusing stored measurements in <paramref name="cache"/>.</summary>
     public EditResult Run(FinishingRequest request, StageCache cache, CancellationToken cancellationToken = default)
     {
-        var probes = request.Selections.ToDictionary(s => s.ShotName, s => MediaProbe.Probe(request.Ffmpeg, s.Selected.Path), StringComparer.Ordinal);
+        var probed = Concurrent.Map(request.Selections, (s, _) => MediaProbe.Probe(request.Ffmpeg, s.Selected.Path), cancellationToken: cancellationToken);
+        var probes = request.Selections.Select((s, i) => (s.ShotName, Probe: probed[i])).ToDictionary(p => p.ShotName, p => p.Probe, StringComparer.Ordinal);
         var first = request.Film.Shots.Count == 0 ? null : probes.GetValueOrDefault(request.Film.Shots[0].Name);
         if (first is null || first.Width == 0)
         {

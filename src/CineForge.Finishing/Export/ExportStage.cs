@@ -4,6 +4,7 @@ using CineForge.Finishing.Grade;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
+using CineForge.Runtime.Dispatch;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
 using CineForge.Runtime.Progress;
@@ -112,11 +113,11 @@ public sealed class ExportStage
             }
 
             folder.Publish(staging);
-            var files = outputs.Select(o =>
+            var files = Concurrent.Map(outputs, (o, _) =>
             {
                 var published = System.IO.Path.Combine(folder.Path, System.IO.Path.GetRelativePath(staging, o.Path));
                 return new ExportFile(o.Target.Kind, published, MediaProbe.Probe(ffmpeg, published), o.Target.HighlightCeiling);
-            }).ToList();
+            }, cancellationToken: cancellationToken);
             var codecs = new List<string>
             {
                 "master: ProRes 422 HQ (prores_aw, yuv422p10le) + PCM 24-bit in .mov: the editing intermediate Debian's FFmpeg encodes fastest at this quality",

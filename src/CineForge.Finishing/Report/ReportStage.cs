@@ -7,6 +7,7 @@ using CineForge.Finishing.Media;
 using CineForge.Finishing.Sound;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
+using CineForge.Runtime.Dispatch;
 using CineForge.Runtime.Imaging;
 using CineForge.Runtime.Media;
 using CineForge.Validation;
@@ -69,20 +70,25 @@ public sealed class ReportStage
         try
         {
             var timeline = data.Edit.Timeline;
+            var pictures = new List<Action<CancellationToken>>();
             for (var i = 0; i < timeline.Entries.Count; i++)
             {
-                var entry = timeline.Entries[i];
+                var (entry, shot) = (timeline.Entries[i], i);
+                var stem = $"{i:00}-{entry.Shot.Name}";
                 foreach (var take in Takes(entry.Selection))
                 {
-                    ReportImages.Still(data.Ffmpeg, take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{i:00}-{entry.Shot.Name}-{take.Variant}.jpg"));
+                    pictures.Add(_ => ReportImages.Still(data.Ffmpeg, take.Path, entry.Duration(timeline.Fps), Path.Combine(images, $"{stem}-{take.Variant}.jpg")));
                 }
 
-                ReportImages.Crops(data.Ffmpeg, data.Grade.Stills[i], timeline, SubjectAtMiddle(data, i), images, $"{i:00}-{entry.Shot.Name}");
+                pictures.Add(_ => ReportImages.Crops(data.Ffmpeg, data.Grade.Stills[shot], timeline, SubjectAtMiddle(data, shot), images, stem));
                 if (data.Exports.MobileCrop is { } crop)
                 {
-                    ReportImages.Frames(data.Ffmpeg, data.Grade.Stills[i], crop.Windows[i].XAt(entry.Frames / 2), crop.CropWidth, images, $"{i:00}-{entry.Shot.Name}");
+                    pictures.Add(_ => ReportImages.Frames(data.Ffmpeg, data.Grade.Stills[shot], crop.Windows[shot].XAt(entry.Frames / 2), crop.CropWidth, images, stem));
                 }
             }
+
+            // Each picture is its own short FFmpeg run: one per core at a time.
+            Concurrent.Run(pictures);
 
             File.WriteAllText(Path.Combine(staging, "settings.json"), data.SettingsLog);
             File.WriteAllText(Path.Combine(staging, "index.html"), Html(data));

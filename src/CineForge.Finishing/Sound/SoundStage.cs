@@ -3,6 +3,7 @@ using System.Globalization;
 using CineForge.Finishing.Media;
 using CineForge.Rules;
 using CineForge.Runtime.Cache;
+using CineForge.Runtime.Dispatch;
 using CineForge.Runtime.Media;
 
 namespace CineForge.Finishing.Sound;
@@ -115,7 +116,8 @@ public sealed class SoundStage
         }
 
         var notes = new List<string> { $"stems: stereo {SampleRate} Hz float, {F(duration)} s; each brought to its target by one static gain measured with ebur128" };
-        var stems = plan.Select(s => Stem(request.Ffmpeg, s.Name, s.Kind, s.Source, s.Target, s.At, duration, cache, cancellationToken)).ToList();
+        // Each stem is placed, measured and brought to its target on its own: one per core at a time.
+        var stems = Concurrent.Map(plan, (s, token) => Stem(request.Ffmpeg, s.Name, s.Kind, s.Source, s.Target, s.At, duration, cache, token), cancellationToken: cancellationToken);
         if (stems.Count == 0)
         {
             notes.Add("no stem: the mix is silence (" + RuleIds.CF0703 + ")");
