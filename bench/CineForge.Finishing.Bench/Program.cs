@@ -4,7 +4,8 @@
 // Takes are synthetic (testsrc2 with a colour cast per shot) so the bench needs no render part 1.
 // REPEAT plays the ad's shots that many times over (a 120 s film with 4) to show that peak memory,
 // the .NET process's and FFmpeg's (sampled from /proc while the pass runs), does not grow with length.
-//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT [RUNS [REPEAT]]]
+// MASTER names the master's codec (ProRes422Hq, the film's own, unless given: ProRes422, DnxHrHq).
+//   dotnet run -c Release --project bench/CineForge.Finishing.Bench [-- WIDTHxHEIGHT [RUNS [REPEAT [MASTER]]]]
 using System.Diagnostics;
 using System.Globalization;
 using CineForge;
@@ -16,10 +17,16 @@ using CineForge.Runtime.Progress;
 var size = args.Length > 0 ? args[0] : "1536x864";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var repeat = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+MasterCodec? master = args.Length > 3 ? Enum.Parse<MasterCodec>(args[3], ignoreCase: true) : null;
 var root = FindRoot();
 var script = Path.Combine(root, "examples", "cosmetic-ad", "film.csx");
 var ad = (await FilmScript.LoadAsync(script))[0];
 var film = ad with { Shots = ValueList<Shot>.Empty };
+if (master is { } codec)
+{
+    film = film.Export(e => e.Master(codec).Web().Mobile());
+}
+
 for (var r = 0; r < repeat; r++)
 {
     film = film.Shots(ad.Shots.Select(s => r == 0 ? s : s.Named(s.Name + "-" + r)).ToArray());
@@ -29,7 +36,7 @@ var work = Path.Combine(Path.GetTempPath(), "cineforge-finishing-bench-" + Guid.
 Directory.CreateDirectory(work);
 try
 {
-    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; ffmpeg {FfmpegTool.Default.Version}; load {Load()}");
+    Console.WriteLine($"film: {film.Title}, {film.Shots.Count} shots, {N(film.Runtime)} s, {size} @ 24 fps; {Environment.ProcessorCount} cores; ffmpeg {FfmpegTool.Default.Version}; master {master?.ToString() ?? "as the film says"}; load {Load()}");
     var selections = new List<ShotSelection>();
     var casts = new[] { "1:0.9:0.8", "0.85:0.92:1", "1:0.95:0.85", "0.9:1:0.9", "1:0.88:0.9", "0.9:0.95:1", "1:1:1" };
     for (var i = 0; i < film.Shots.Count; i++)

@@ -81,8 +81,9 @@ finally
     Directory.Delete(work, recursive: true);
 }
 
-static void Render(Film film, RenderOptions options, IProgress<RenderEvent>? progress)
+static void Render(Film film, RenderOptions options, StageClock? progress)
 {
+    progress?.Start();
     var result = new FilmProduction().RenderAsync(film, options, progress).GetAwaiter().GetResult();
     if (result.Finished is null)
     {
@@ -122,8 +123,11 @@ static string FindRoot()
 // finishing event, then each finishing stage until the next.
 internal sealed class StageClock : IProgress<RenderEvent>
 {
-    private readonly Stopwatch watch = Stopwatch.StartNew();
+    private readonly Stopwatch watch = new();
     private readonly List<(string Stage, double At)> marks = [("shots", 0)];
+
+    /// <summary>The render starts now: the bare encode timed before it is not the shots' time.</summary>
+    public void Start() => watch.Restart();
 
     public void Report(RenderEvent value)
     {

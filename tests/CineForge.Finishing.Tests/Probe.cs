@@ -24,6 +24,9 @@ internal sealed record Probe(string Codec, string PixelFormat, int Width, int He
             audio.ValueKind == JsonValueKind.Undefined ? null : audio.GetProperty("codec_name").GetString());
     }
 
+    /// <summary>The video stream's codec profile as ffprobe names it ("HQ", "Standard", "DNXHR HQ", "High").</summary>
+    public static string Profile(string path) => Run("-v", "error", "-select_streams", "v:0", "-show_entries", "stream=profile", "-of", "csv=p=0", path).Trim();
+
     /// <summary>Width and height of a still picture (JPEG, PNG).</summary>
     public static (int Width, int Height) ImageSize(string path)
     {

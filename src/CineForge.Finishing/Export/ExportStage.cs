@@ -49,12 +49,32 @@ public sealed record ExportResult(string Folder, IReadOnlyList<ExportFile> Files
 public sealed class ExportStage
 {
     /// <summary>
-    /// The master: ProRes 422 HQ (10-bit 4:2:2) from FFmpeg's <c>prores_aw</c> encoder with 24-bit PCM in
-    /// a QuickTime file. Debian's FFmpeg has ProRes, FFV1 and x264; ProRes HQ is the intermediate every
-    /// editing and grading tool opens, <c>prores_aw</c> encodes it about 9x faster than <c>prores_ks</c>,
-    /// and x264 10-bit 4:2:2 in .mov came out unreadable here.
+    /// The master's encoder: the film's <see cref="MasterCodec"/> (ProRes 422 HQ unless the film names
+    /// another) with 24-bit PCM in a QuickTime file. ProRes comes from FFmpeg's <c>prores_aw</c> encoder,
+    /// about 9x faster than <c>prores_ks</c>; DNxHR HQ from <c>dnxhd</c>. What each costs and keeps is
+    /// measured in docs/finishing.md ("The master's codec").
     /// </summary>
-    internal static readonly string[] MasterArguments = { "-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le", "-c:a", "pcm_s24le", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact" };
+    internal static IReadOnlyList<string> MasterArguments(MasterCodec codec) => (codec switch
+    {
+        // One row a codec: the video encoder and its picture format; the sound and flags are shared.
+        MasterCodec.ProRes422Hq => (string[])["-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"],
+        MasterCodec.ProRes422 => ["-c:v", "prores_aw", "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"],
+        MasterCodec.DnxHrHq => ["-c:v", "dnxhd", "-profile:v", "dnxhr_hq", "-pix_fmt", "yuv422p"],
+        _ => throw new ArgumentOutOfRangeException(nameof(codec), codec, "no such master codec"),
+    }).Concat(MasterAudioAndFlags).ToList();
+
+    /// <summary>The master's codec as the settings log names it.</summary>
+    internal static string Describe(MasterCodec codec) => codec switch
+    {
+        MasterCodec.ProRes422Hq => "ProRes 422 HQ (prores_aw, yuv422p10le)",
+        MasterCodec.ProRes422 => "ProRes 422 (prores_aw, yuv422p10le)",
+        _ => "DNxHR HQ (dnxhd, yuv422p)",
+    };
+
+    private static readonly string[] MasterAudioAndFlags = { "-c:a", "pcm_s24le", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact" };
+
+    /// <summary>The encoder arguments of <paramref name="target"/>.</summary>
+    internal static IReadOnlyList<string> Arguments(ExportTarget target) => target.Kind == ExportKind.Master ? MasterArguments(target.Codec ?? MasterCodec.ProRes422Hq) : DistributionArguments;
 
     /// <summary>
     /// Web and mobile: H.264 High, yuv420p, moov atom first for progressive playback, AAC. x264's
@@ -120,7 +140,7 @@ public sealed class ExportStage
             }, cancellationToken: cancellationToken);
             var codecs = new List<string>
             {
-                "master: ProRes 422 HQ (prores_aw, yuv422p10le) + PCM 24-bit in .mov: the editing intermediate Debian's FFmpeg encodes fastest at this quality",
+                outputs.FirstOrDefault(o => o.Target.Kind == ExportKind.Master).Target is { } master ? $"master: {Describe(master.Codec ?? MasterCodec.ProRes422Hq)} + PCM 24-bit in .mov" : "master: none",
                 "web: H.264 High (libx264 veryfast crf 18), yuv420p, +faststart, AAC 192k, 16:9",
                 crop is null ? "mobile: none" : $"mobile: H.264 as web, 9:16 crop {crop.CropWidth}x{crop.CropHeight} scaled to {crop.OutputWidth}x{crop.OutputHeight}, window following each shot's subject",
             };
@@ -164,7 +184,7 @@ public sealed class ExportStage
         var timeline = edit.Timeline;
         var stream = Command(timeline, grade, mix, outputs, crop, work);
         var key = ArtefactKey.For("finishing-stream-1").Add("ffmpeg", ffmpeg.Version).Add("cut", edit.Key).Add("cluts", grade.Cluts.Select(System.IO.Path.GetFileName).ToArray())
-            .Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", stream.Graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', o.Target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments)).ToArray()).Hash();
+            .Add("mix", System.IO.Path.GetFileName(mix)).Add("graph", stream.Graph).Add("outputs", outputs.Select(o => o.Target.Kind + ":" + string.Join(' ', Arguments(o.Target))).ToArray()).Hash();
         string Stored(string part, string extension) => cache.PathFor("export", key + "-" + part, extension);
         var stored = outputs.Select(o => Stored(o.Target.Kind.ToString().ToLowerInvariant(), System.IO.Path.GetExtension(o.Path))).ToList();
         var stills = timeline.Entries.Select((_, i) => Stored($"still-{i:00}", ".png")).ToList();
@@ -288,7 +308,7 @@ public sealed class ExportStage
             }
 
             args.AddRange(new[] { "-map", $"[o{i}]", "-map", "2:a", "-r", fps });
-            args.AddRange(target.Kind == ExportKind.Master ? MasterArguments : DistributionArguments);
+            args.AddRange(Arguments(target));
             args.Add(path);
         }
 

@@ -9,6 +9,9 @@ public sealed record ExportTarget(ExportKind Kind, double HighlightCeiling)
 {
     /// <summary>True when the target keeps highlight headroom.</summary>
     public bool HasHeadroom => HighlightCeiling < 1;
+
+    /// <summary>The master's codec; null for a distribution export (H.264).</summary>
+    public MasterCodec? Codec { get; init; }
 }
 
 /// <summary>Master, then distribution exports.</summary>
@@ -23,18 +26,19 @@ public sealed record ExportSet
     /// <summary>True when a target of <paramref name="kind"/> is declared.</summary>
     public bool Has(ExportKind kind) => Targets.Any(t => t.Kind == kind);
 
-    internal ExportSet With(ExportKind kind, double ceiling) => this with { Targets = ValueList<ExportTarget>.From(Targets.Where(t => t.Kind != kind).Append(new ExportTarget(kind, ceiling))) };
+    internal ExportSet With(ExportTarget target) => this with { Targets = ValueList<ExportTarget>.From(Targets.Where(t => t.Kind != target.Kind).Append(target)) };
 }
 
 /// <summary>Fluent setters of <see cref="ExportSet"/>.</summary>
 public static class ExportSetExtensions
 {
-    /// <summary>The high-quality master, graded at full scale.</summary>
-    public static ExportSet Master(this ExportSet exports) => exports.With(ExportKind.Master, 1);
+    /// <summary>The high-quality master, graded at full scale, in <paramref name="codec"/> (ProRes 422 HQ unless another is named).</summary>
+    public static ExportSet Master(this ExportSet exports, MasterCodec codec = MasterCodec.ProRes422Hq)
+        => exports.With(new ExportTarget(ExportKind.Master, 1) { Codec = Guard.Defined(codec, nameof(codec)) });
 
     /// <summary>Web distribution, 16:9, with highlight headroom unless <paramref name="headroom"/> is false.</summary>
-    public static ExportSet Web(this ExportSet exports, bool headroom = true) => exports.With(ExportKind.Web, headroom ? Recommended.DistributionHighlightCeiling : 1);
+    public static ExportSet Web(this ExportSet exports, bool headroom = true) => exports.With(new ExportTarget(ExportKind.Web, headroom ? Recommended.DistributionHighlightCeiling : 1));
 
     /// <summary>Mobile distribution, 9:16 with a subject-aware crop, with highlight headroom unless <paramref name="headroom"/> is false.</summary>
-    public static ExportSet Mobile(this ExportSet exports, bool headroom = true) => exports.With(ExportKind.Mobile, headroom ? Recommended.DistributionHighlightCeiling : 1);
+    public static ExportSet Mobile(this ExportSet exports, bool headroom = true) => exports.With(new ExportTarget(ExportKind.Mobile, headroom ? Recommended.DistributionHighlightCeiling : 1));
 }

@@ -72,6 +72,10 @@ internal static class Guard
     public static T NotNull<T>(T? value, string parameter)
         where T : class => value ?? throw new ArgumentNullException(parameter);
 
+    public static T Defined<T>(T value, string parameter)
+        where T : struct, Enum
+        => Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(parameter, value, $"CineForge: {parameter} must be one of {string.Join(", ", Enum.GetNames<T>())}; got {value}.");
+
     public static ArgumentOutOfRangeException Fail(string parameter, string ruleId, string requirement, object? actual)
     {
         var rule = RuleCatalog.Get(ruleId);

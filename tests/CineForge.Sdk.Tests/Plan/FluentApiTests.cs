@@ -72,6 +72,27 @@ public sealed class FluentApiTests
     }
 
     [Fact]
+    public void MasterCodec_IsProRes422HqUnlessNamed_AndOnlyTheMasterHasOne()
+    {
+        var exports = Film.Titled("t").Export(e => e.Master().Web().Mobile()).Exports;
+        var dnxhr = Film.Titled("t").Export(e => e.Master(MasterCodec.DnxHrHq)).Exports;
+
+        Assert.Equal(MasterCodec.ProRes422Hq, exports.Targets.Single(t => t.Kind == ExportKind.Master).Codec);
+        Assert.All(exports.Targets.Where(t => t.Kind != ExportKind.Master), t => Assert.Null(t.Codec));
+        Assert.Equal(MasterCodec.DnxHrHq, dnxhr.Targets.Single().Codec);
+        Assert.NotEqual(exports.Targets.Single(t => t.Kind == ExportKind.Master), dnxhr.Targets.Single());
+    }
+
+    [Fact]
+    public void MasterCodec_NotInTheList_IsRefusedNamingTheChoices()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => ExportSet.Empty.Master((MasterCodec)7));
+
+        Assert.Equal("codec", error.ParamName);
+        Assert.Contains("ProRes422Hq, ProRes422, DnxHrHq", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Runtime_IsTheSumOfShotDurations()
     {
         Assert.Equal(15, TestFilms.Clean().Runtime);
