@@ -91,6 +91,10 @@ public sealed class FinishingPipeline
         return new FinishingResult(edit, grade, sound, exports, qa, report);
     }
 
+    // The settings log is read by people: "+", "→" and accented titles as they are, not \u escapes
+    // (the report HTML-escapes it where it shows it).
+    private static readonly JsonSerializerOptions SettingsLogJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     // The sound needs only the cut's length, which the plan fixes, so it is built beside the edit and
     // the grade (mostly single-threaded FFmpeg runs each) instead of after them. The failures keep the
     // stages' order: an edit or grade failure stops the sound and is the one thrown.
@@ -275,6 +279,6 @@ public sealed class FinishingPipeline
         }
 
         log["plan"] = JsonNode.Parse(request.Film.ToJson());
-        return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return log.ToJsonString(SettingsLogJson) + "\n";
     }
 }

@@ -151,6 +151,16 @@ public sealed class FinishingPipelineTests(FinishedSyntheticFilm film, ITestOutp
     }
 
     [Fact]
+    public void SettingsLog_ReadsAsWritten_NotInEscapes()
+    {
+        // The report's copy: the whole log, the exports' codecs included.
+        var settings = File.ReadAllText(Path.Combine(Path.GetDirectoryName(film.Result.ReportPath)!, "settings.json"));
+
+        Assert.Contains("\"master: ProRes 422 HQ (prores_aw, yuv422p10le) + PCM 24-bit in .mov\"", settings, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", settings, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SettingsLogAndReport_NameTheBackendsThatMadeTheShots()
     {
         var settings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(Export(ExportKind.Master))!, "settings.json")))!["tools"]!;
