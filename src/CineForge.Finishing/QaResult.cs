@@ -31,7 +31,7 @@ public static class MeasuredChecklist
             }
 
             var item = PublicationChecklist.Items.First(i => i.Key == entry.Key);
-            var ids = item.DecidedBy.Where(id => id.StartsWith("QA", StringComparison.Ordinal)).ToList();
+            var ids = ChecklistStatus.Checks(film, item);
             // Each failing check with what it failed on: "QA11: texture, applies-serum".
             var failed = qa.Where(q => ids.Contains(q.Metric.Id) && !q.Passes).GroupBy(q => q.Metric.Id)
                 .Select(g => g.Key + ": " + string.Join(", ", g.Select(q => q.Scope).Distinct())).ToList();

@@ -41,9 +41,26 @@ public static class ChecklistStatus
 
             var failed = item.DecidedBy.Where(fired.Contains).ToList();
             var state = failed.Count > 0 ? ChecklistState.Failed
-                : item.DecidedBy.Any(id => id.StartsWith("QA", StringComparison.Ordinal)) ? ChecklistState.AwaitsRender
+                : Checks(film, item).Count > 0 ? ChecklistState.AwaitsRender
                 : ChecklistState.Met;
             return new ChecklistEntry(item.Key, item.Text, state, failed);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The QA checks that decide <paramref name="item"/> for <paramref name="film"/>: a check of
+    /// <see cref="PublicationChecklist.WhereTheFilmHasIt"/> only where the film has what it measures
+    /// (QA10: a shot that casts a character; QA12: a shot that shows a product).
+    /// </summary>
+    public static IReadOnlyList<string> Checks(Film film, PublicationChecklist.Item item)
+    {
+        ArgumentNullException.ThrowIfNull(film);
+        ArgumentNullException.ThrowIfNull(item);
+        return item.DecidedBy.Where(id => id.StartsWith("QA", StringComparison.Ordinal) && id switch
+        {
+            RuleIds.QA10 => film.Shots.Any(s => s.Characters.Count > 0),
+            RuleIds.QA12 => film.Shots.Any(s => s.Products.Count > 0),
+            _ => true,
         }).ToList();
     }
 }
