@@ -25,13 +25,7 @@ public static class PublicationChecklist
         public IReadOnlyList<string> DecidedBy { get; }
     }
 
-    /// <summary>
-    /// The checks that decide an item only for a film that has what they measure: QA10 the face of a
-    /// cast character, QA12 a product sheet's product (<c>ChecklistStatus.Checks</c> says which apply).
-    /// </summary>
-    public static readonly IReadOnlyList<string> WhereTheFilmHasIt = new[] { RuleIds.QA10, RuleIds.QA12 };
-
-    /// <summary>The items, in the method's order.</summary>
+    /// <summary>The items, in the method's order. QA10 and QA12 decide an item only for a film that has what they measure (<c>ChecklistStatus.Checks</c>).</summary>
     public static readonly IReadOnlyList<Item> Items = new[]
     {
         new Item("min-shots", Recommended.MinShots + " minimum consistent shots", RuleIds.CF0503, RuleIds.CF0303, RuleIds.QA03, RuleIds.QA10, RuleIds.QA12),

@@ -52,29 +52,23 @@ public sealed class ExportStage
     /// The master's encoder: the film's <see cref="MasterCodec"/> (ProRes 422 HQ unless the film names
     /// another) with 24-bit PCM in a QuickTime file. ProRes comes from FFmpeg's <c>prores_aw</c> encoder,
     /// about 9x faster than <c>prores_ks</c>; DNxHR HQ from <c>dnxhd</c>. What each costs and keeps is
-    /// measured in docs/finishing.md ("The master's codec").
+    /// measured in docs/finishing.md ("The master's codec"). One row a codec: how the settings log names
+    /// it, and its video encoder and picture format; the sound and flags are shared.
     /// </summary>
-    internal static IReadOnlyList<string> MasterArguments(MasterCodec codec) => (codec switch
+    private static readonly Dictionary<MasterCodec, (string Name, string[] Video)> Masters = new()
     {
-        // One row a codec: the video encoder and its picture format; the sound and flags are shared.
-        MasterCodec.ProRes422Hq => (string[])["-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"],
-        MasterCodec.ProRes422 => ["-c:v", "prores_aw", "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"],
-        MasterCodec.DnxHrHq => ["-c:v", "dnxhd", "-profile:v", "dnxhr_hq", "-pix_fmt", "yuv422p"],
-        _ => throw new ArgumentOutOfRangeException(nameof(codec), codec, "no such master codec"),
-    }).Concat(MasterAudioAndFlags).ToList();
-
-    /// <summary>The master's codec as the settings log names it.</summary>
-    internal static string Describe(MasterCodec codec) => codec switch
-    {
-        MasterCodec.ProRes422Hq => "ProRes 422 HQ (prores_aw, yuv422p10le)",
-        MasterCodec.ProRes422 => "ProRes 422 (prores_aw, yuv422p10le)",
-        _ => "DNxHR HQ (dnxhd, yuv422p)",
+        [MasterCodec.ProRes422Hq] = ("ProRes 422 HQ (prores_aw, yuv422p10le)", ["-c:v", "prores_aw", "-profile:v", "3", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"]),
+        [MasterCodec.ProRes422] = ("ProRes 422 (prores_aw, yuv422p10le)", ["-c:v", "prores_aw", "-profile:v", "2", "-vendor", "apl0", "-pix_fmt", "yuv422p10le"]),
+        [MasterCodec.DnxHrHq] = ("DNxHR HQ (dnxhd, yuv422p)", ["-c:v", "dnxhd", "-profile:v", "dnxhr_hq", "-pix_fmt", "yuv422p"]),
     };
 
     private static readonly string[] MasterAudioAndFlags = { "-c:a", "pcm_s24le", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags", "+bitexact" };
 
+    // A master target read from a plan written before the codec was a choice has none: the default.
+    private static MasterCodec CodecOf(ExportTarget master) => master.Codec ?? MasterCodec.ProRes422Hq;
+
     /// <summary>The encoder arguments of <paramref name="target"/>.</summary>
-    internal static IReadOnlyList<string> Arguments(ExportTarget target) => target.Kind == ExportKind.Master ? MasterArguments(target.Codec ?? MasterCodec.ProRes422Hq) : DistributionArguments;
+    internal static IReadOnlyList<string> Arguments(ExportTarget target) => target.Kind == ExportKind.Master ? [.. Masters[CodecOf(target)].Video, .. MasterAudioAndFlags] : DistributionArguments;
 
     /// <summary>
     /// Web and mobile: H.264 High, yuv420p, moov atom first for progressive playback, AAC. x264's
@@ -140,7 +134,7 @@ public sealed class ExportStage
             }, cancellationToken: cancellationToken);
             var codecs = new List<string>
             {
-                outputs.FirstOrDefault(o => o.Target.Kind == ExportKind.Master).Target is { } master ? $"master: {Describe(master.Codec ?? MasterCodec.ProRes422Hq)} + PCM 24-bit in .mov" : "master: none",
+                outputs.FirstOrDefault(o => o.Target.Kind == ExportKind.Master).Target is { } master ? $"master: {Masters[CodecOf(master)].Name} + PCM 24-bit in .mov" : "master: none",
                 "web: H.264 High (libx264 veryfast crf 18), yuv420p, +faststart, AAC 192k, 16:9",
                 crop is null ? "mobile: none" : $"mobile: H.264 as web, 9:16 crop {crop.CropWidth}x{crop.CropHeight} scaled to {crop.OutputWidth}x{crop.OutputHeight}, window following each shot's subject",
             };

@@ -48,9 +48,8 @@ public static class ChecklistStatus
     }
 
     /// <summary>
-    /// The QA checks that decide <paramref name="item"/> for <paramref name="film"/>: a check of
-    /// <see cref="PublicationChecklist.WhereTheFilmHasIt"/> only where the film has what it measures
-    /// (QA10: a shot that casts a character; QA12: a shot that shows a product).
+    /// The QA checks that decide <paramref name="item"/> for <paramref name="film"/>: QA10 only where a
+    /// shot casts a character, QA12 only where a shot shows a product, every other check always.
     /// </summary>
     public static IReadOnlyList<string> Checks(Film film, PublicationChecklist.Item item)
     {
